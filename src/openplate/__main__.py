@@ -1,0 +1,3 @@
+from openplate.cli import main
+
+main()

@@ -1,0 +1,83 @@
+"""`openplate serve` and `openplate manage`: the web app and Django's own commands.
+
+Django is imported inside each command, so the science commands start without it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+SETTINGS_MODULE = "openplate.settings"
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, type=click.IntRange(1, 65535), show_default=True, help="Port."
+)
+@click.option(
+    "--threads",
+    default=4,
+    type=click.IntRange(1, 1024),
+    show_default=True,
+    help="Requests handled at once.",
+)
+def serve(host: str, port: int, threads: int) -> None:
+    """Run the web app, first bringing the database up to date."""
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.core.wsgi import get_wsgi_application
+    from django.db import DatabaseError
+    from waitress.server import create_server
+
+    try:
+        call_command("migrate", interactive=False)
+    except DatabaseError as error:
+        raise click.ClickException(f"cannot prepare the database: {str(error).strip()}") from None
+    try:
+        # Created before the "running" line so that a port already in use is reported instead.
+        server = create_server(get_wsgi_application(), host=host, port=port, threads=threads)
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    url_host = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"OpenPlate is running at http://{url_host}:{port}/ — "
+        f"{_where_data_lives(settings.DATABASES['default'], settings.DATA_DIR)} "
+        "(Ctrl+C to stop)"
+    )
+    server.run()
+
+
+@click.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,  # so that `openplate manage --help` shows Django's help
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command (createsuperuser, migrate)."""
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["openplate manage", *args])
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _where_data_lives(database: dict[str, Any], data_dir: Path) -> str:
+    if str(database["ENGINE"]).endswith("sqlite3"):
+        return f"data in {data_dir}"
+    return f"data in the database {database['NAME']!r} on {database.get('HOST') or 'localhost'}"

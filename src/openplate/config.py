@@ -1,0 +1,114 @@
+"""Typed readers of the environment, the data folder and the secret key.
+
+Each reader fails loudly: a value it cannot understand raises ImproperlyConfigured naming the
+variable and the value, rather than quietly falling back to the default.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from pathlib import Path
+
+import platformdirs
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
+FALSE_WORDS = frozenset({"false", "0", "no", "off"})
+SECRET_KEY_FILE = "secret_key"
+# How long to wait for another process that has just created the secret key file to fill it.
+SECRET_KEY_WAIT_SECONDS = 2.0
+
+
+def env_str(name: str, default: str) -> str:
+    """The variable as text, or `default` when it is unset."""
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """true/false, 1/0, yes/no or on/off, in any case; unset or empty gives `default`."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if value.lower() in TRUE_WORDS:
+        return True
+    if value.lower() in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of true/false, 1/0, yes/no or on/off, not {value!r}"
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number; unset or empty gives `default`."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """Comma-separated items, each stripped, empty items dropped; unset gives `default`."""
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_secret(name: str) -> str | None:
+    """The variable `name`, or the contents of the file named by `name_FILE` (as Docker
+    secrets are mounted); None when neither is set."""
+    value = os.environ.get(name)
+    path = os.environ.get(f"{name}_FILE")
+    if value is not None and path is not None:
+        raise ImproperlyConfigured(f"set {name} or {name}_FILE, not both")
+    if path is None:
+        return value
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"{name}_FILE names {path!r}, which cannot be read: {error.strerror}"
+        ) from None
+
+
+def data_dir() -> Path:
+    """The folder for the database and the secret key: OPENPLATE_DATA_DIR, or the platform's
+    per-user data folder. Created if missing."""
+    configured = env_str("OPENPLATE_DATA_DIR", "")
+    path = Path(configured).expanduser() if configured else platformdirs.user_data_path("openplate")
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # it holds health data and the key
+    return path
+
+
+def secret_key(folder: Path) -> str:
+    """OPENPLATE_SECRET_KEY (or its _FILE), else the key kept in `folder`, made on first use."""
+    configured = env_secret("OPENPLATE_SECRET_KEY")
+    if configured:
+        return configured
+    path = folder / SECRET_KEY_FILE
+    if path.exists():
+        return _read_secret_key(path)
+    key = secrets.token_urlsafe(50)
+    try:
+        # Exclusive create: of two processes starting at once, one writes and both read its key.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_secret_key(path)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(key + "\n")
+    return key
+
+
+def _read_secret_key(path: Path) -> str:
+    # The file may exist but still be empty for a moment while its creator writes it.
+    deadline = time.monotonic() + SECRET_KEY_WAIT_SECONDS
+    while not (key := path.read_text(encoding="utf-8").strip()):
+        if time.monotonic() > deadline:
+            raise ImproperlyConfigured(f"{path} is empty; delete it to have a new key made")
+        time.sleep(0.05)
+    return key

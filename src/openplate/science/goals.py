@@ -1,0 +1,218 @@
+"""The daily calorie budget for a weekly weight goal, its safety rules, and the static projection.
+
+Budget = maintenance + weekly rate x 3,500 kcal/lb / 7 (Wishnofsky M. Caloric equivalents of gained
+or lost weight. Am J Clin Nutr 1958;6:542-6): the convention every MyPlate-style tracker uses for
+the daily target. It is a good first budget and a poor long-range forecast, because expenditure
+falls as weight falls; `openplate.science.dynamics` gives the honest forecast.
+
+Safety rules (each leaves a warning the person reads):
+- a floor of 1,200 kcal/day for women and 1,500 for men, configurable (the minimums the NIH's
+  "Aim for a Healthy Weight" guide gives for unsupervised low-calorie diets);
+- a loss faster than 1 % of body weight a week is flagged (above the 0.5-1 % a week most clinical
+  guidance advises);
+- a loss goal at a BMI under 18.5 (WHO underweight) is refused.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from openplate.science import energy
+from openplate.science.energy import Formula, Sex
+from openplate.science.errors import InvalidInput
+from openplate.science.units import KG_PER_LB, UnitSystem, format_mass
+
+KCAL_PER_LB = 3500.0  # Wishnofsky 1958
+DAYS_PER_WEEK = 7
+KCAL_PER_DAY_PER_LB_PER_WEEK = KCAL_PER_LB / DAYS_PER_WEEK
+
+# MyPlate's nine weekly goals (lb/week) and their metric counterparts (kg/week).
+WEEKLY_GOALS_LB: tuple[float, ...] = (2.0, 1.5, 1.0, 0.5, 0.0, -0.5, -1.0, -1.5, -2.0)
+WEEKLY_GOALS_KG: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25, 0.0, -0.25, -0.5, -0.75, -1.0)
+MAX_RATE_KG_PER_WEEK = 1.0  # the fastest goal offered either way (1 kg ~ 2.2 lb)
+
+CALORIE_FLOOR_KCAL: dict[Sex, float] = {Sex.FEMALE: 1200.0, Sex.MALE: 1500.0}
+MAX_WEEKLY_LOSS_FRACTION = 0.01
+
+
+class GoalRefused(InvalidInput):
+    """A goal OpenPlate will not set a budget for, with the reason."""
+
+
+@dataclass(frozen=True)
+class Person:
+    sex: Sex
+    age_years: float
+    height_cm: float
+    weight_kg: float
+    activity: str = "sedentary"
+    body_fat_percent: float | None = None
+
+
+@dataclass(frozen=True)
+class GoalPlan:
+    formula: Formula
+    bmr_kcal: float
+    activity_factor: float
+    maintenance_kcal: float
+    rate_kg_per_week: float
+    unfloored_budget_kcal: float
+    floor_kcal: float
+    budget_kcal: float
+    floor_applied: bool
+    effective_rate_kg_per_week: float
+    bmi: float
+    bmi_category: str
+    warnings: tuple[str, ...]
+
+
+def rate_label(rate_lb_per_week: float) -> str:
+    """MyPlate's wording for a weekly goal: "Lose 1 pound per week", "Maintain weight"."""
+    if rate_lb_per_week == 0:
+        return "Maintain weight"
+    verb = "Gain" if rate_lb_per_week > 0 else "Lose"
+    amount = abs(rate_lb_per_week)
+    unit = "pound" if amount == 1 else "pounds"
+    return f"{verb} {amount:g} {unit} per week"
+
+
+def daily_change_kcal(rate_kg_per_week: float) -> float:
+    """The daily surplus (+) or deficit (-) for a weekly rate, by the 3,500 kcal/lb rule."""
+    return rate_kg_per_week / KG_PER_LB * KCAL_PER_DAY_PER_LB_PER_WEEK
+
+
+def rate_for_daily_change(kcal_per_day: float) -> float:
+    """The weekly rate (kg/week) the 3,500 kcal/lb rule gives for a daily surplus or deficit."""
+    return kcal_per_day / KCAL_PER_DAY_PER_LB_PER_WEEK * KG_PER_LB
+
+
+def plan_goal(
+    person: Person,
+    rate_kg_per_week: float,
+    *,
+    formula: Formula | None = None,
+    floor_kcal: float | None = None,
+    units: UnitSystem = "imperial",
+) -> GoalPlan:
+    """The daily budget for `person` to change weight by `rate_kg_per_week` (negative to lose)."""
+    _check_rate(rate_kg_per_week, units)
+    bmi = energy.bmi(person.weight_kg, person.height_cm)
+    if rate_kg_per_week < 0 and bmi < energy.UNDERWEIGHT_BMI:
+        raise GoalRefused(
+            f"a weight-loss goal is not offered at a BMI of {bmi:.1f}, under "
+            f"{energy.UNDERWEIGHT_BMI:g} (underweight); choose maintain or gain"
+        )
+    bmr, used_formula = energy.resting_energy(
+        person.sex,
+        person.weight_kg,
+        person.height_cm,
+        person.age_years,
+        formula=formula,
+        body_fat_percent=person.body_fat_percent,
+    )
+    factor = energy.activity_level(person.activity).factor
+    maintenance = bmr * factor
+    unfloored = maintenance + daily_change_kcal(rate_kg_per_week)
+    floor = CALORIE_FLOOR_KCAL[person.sex] if floor_kcal is None else floor_kcal
+    if floor < 0:
+        raise InvalidInput(f"the calorie floor must not be negative (got {floor:g})")
+    budget = max(unfloored, floor)
+    effective_rate = rate_for_daily_change(budget - maintenance)
+    plan = GoalPlan(
+        formula=used_formula,
+        bmr_kcal=bmr,
+        activity_factor=factor,
+        maintenance_kcal=maintenance,
+        rate_kg_per_week=rate_kg_per_week,
+        unfloored_budget_kcal=unfloored,
+        floor_kcal=floor,
+        budget_kcal=budget,
+        floor_applied=unfloored < floor,
+        effective_rate_kg_per_week=effective_rate,
+        bmi=bmi,
+        bmi_category=energy.bmi_category(bmi),
+        warnings=(),
+    )
+    return _with_warnings(plan, person, units)
+
+
+def _check_rate(rate_kg_per_week: float, units: UnitSystem) -> None:
+    if not math.isfinite(rate_kg_per_week):
+        raise InvalidInput("the weekly goal must be a number")
+    if abs(rate_kg_per_week) > MAX_RATE_KG_PER_WEEK + 1e-9:
+        limit = format_mass(MAX_RATE_KG_PER_WEEK, units)
+        raise InvalidInput(
+            f"a weekly goal of {format_mass(rate_kg_per_week, units)} is outside the "
+            f"offered range: at most {limit} a week either way"
+        )
+
+
+def _with_warnings(plan: GoalPlan, person: Person, units: UnitSystem) -> GoalPlan:
+    warnings: list[str] = []
+    if plan.floor_applied:
+        warnings.append(
+            f"Your budget was raised from {plan.unfloored_budget_kcal:,.0f} to the "
+            f"{plan.floor_kcal:,.0f} kcal/day minimum for {person.sex.value}s, so expect about "
+            f"{_weekly(plan.effective_rate_kg_per_week, units)} instead of "
+            f"{_weekly(plan.rate_kg_per_week, units)}."
+        )
+    weekly_limit = MAX_WEEKLY_LOSS_FRACTION * person.weight_kg
+    if -plan.effective_rate_kg_per_week > weekly_limit + 1e-9:
+        warnings.append(
+            f"Losing {_weekly(-plan.effective_rate_kg_per_week, units)} is more than 1% of your "
+            f"body weight ({format_mass(weekly_limit, units)}) a week; a slower goal is easier to "
+            "keep and spares muscle."
+        )
+    if plan.bmi < energy.UNDERWEIGHT_BMI:
+        warnings.append(
+            f"Your BMI of {plan.bmi:.1f} is under {energy.UNDERWEIGHT_BMI:g} (underweight); "
+            "consider talking with a doctor or dietitian."
+        )
+    return replace(plan, warnings=tuple(warnings))
+
+
+def _weekly(rate_kg_per_week: float, units: UnitSystem) -> str:
+    return f"{format_mass(abs(rate_kg_per_week), units, decimals=2)} a week"
+
+
+@dataclass(frozen=True)
+class Projection:
+    """When a target weight is reached at a constant weekly rate (the static 3,500 kcal/lb rule)."""
+
+    target_kg: float
+    weeks: float | None
+    reached_on: date | None
+    warnings: tuple[str, ...]
+
+
+def project_target(
+    weight_kg: float,
+    target_kg: float,
+    rate_kg_per_week: float,
+    start: date,
+    *,
+    height_cm: float | None = None,
+    units: UnitSystem = "imperial",
+) -> Projection:
+    """The date `target_kg` is reached from `weight_kg` at `rate_kg_per_week`, from `start`."""
+    warnings: list[str] = []
+    if height_cm is not None and energy.bmi(target_kg, height_cm) < energy.UNDERWEIGHT_BMI:
+        healthy = energy.weight_at_bmi(energy.UNDERWEIGHT_BMI, height_cm)
+        warnings.append(
+            f"A target of {format_mass(target_kg, units)} is underweight for your height "
+            f"(BMI under {energy.UNDERWEIGHT_BMI:g} below {format_mass(healthy, units)})."
+        )
+    change = target_kg - weight_kg
+    if change == 0:
+        return Projection(target_kg, 0.0, start, tuple(warnings))
+    if rate_kg_per_week == 0 or math.copysign(1, change) != math.copysign(1, rate_kg_per_week):
+        warnings.append(
+            f"At this goal you will not reach {format_mass(target_kg, units)}: "
+            "the weekly goal points the other way."
+        )
+        return Projection(target_kg, None, None, tuple(warnings))
+    weeks = change / rate_kg_per_week
+    days = math.ceil(weeks * DAYS_PER_WEEK - 1e-9)
+    return Projection(target_kg, weeks, start + timedelta(days=days), tuple(warnings))

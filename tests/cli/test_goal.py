@@ -1,0 +1,119 @@
+"""`openplate goal`, through the installed console script: the contract scripts rely on."""
+
+import json
+
+import pytest
+
+from tests.cli.console import run
+
+ALICE = ("--sex", "female", "--age", "35", "--height", "5 ft 4 in", "--weight", "160 lb")
+# Mifflin-St Jeor for Alice, by hand: 10 x 72.5748 + 6.25 x 162.56 - 5 x 35 - 161 = 1405.75
+ALICE_BMR = 1405.75
+
+
+def goal_json(tmp_path, *args):
+    result = run(tmp_path, "goal", *args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_it_prints_the_promised_json_keys(tmp_path):
+    payload = goal_json(tmp_path, *ALICE, "--activity", "light", "--rate", "-1")
+    assert payload["bmr_kcal"] == round(ALICE_BMR)
+    assert payload["maintenance_kcal"] == round(ALICE_BMR * 1.375)
+    assert payload["budget_kcal"] == round(ALICE_BMR * 1.375 - 500)
+    assert payload["floor_applied"] is False
+    assert payload["bmi"] == 27.5
+    assert payload["warnings"] == []
+
+
+def test_it_takes_a_metric_rate(tmp_path):
+    payload = goal_json(tmp_path, *ALICE, "--activity", "light", "--rate", "-0.5 kg")
+    assert payload["rate_kg_per_week"] == -0.5
+    assert payload["daily_change_kcal"] == round(-0.5 / 0.45359237 * 500)
+
+
+def test_it_reports_the_floor_with_a_warning(tmp_path):
+    payload = goal_json(
+        tmp_path,
+        "--sex",
+        "female",
+        "--age",
+        "60",
+        "--height",
+        "152 cm",
+        "--weight",
+        "60 kg",
+        "--rate",
+        "-2",
+    )
+    assert payload["floor_applied"] is True
+    assert payload["budget_kcal"] == 1200
+    assert any("minimum" in warning for warning in payload["warnings"])
+
+
+def test_it_projects_a_target_date(tmp_path):
+    payload = goal_json(
+        tmp_path,
+        *ALICE,
+        "--activity",
+        "light",
+        "--rate",
+        "-1",
+        "--target-weight",
+        "140 lb",
+        "--start",
+        "2026-01-01",
+    )
+    assert payload["weeks_to_target"] == 20
+    assert payload["target_date"] == "2026-05-21"
+
+
+def test_it_prints_a_readable_summary(tmp_path):
+    result = run(tmp_path, "goal", *ALICE, "--activity", "light", "--rate", "-1")
+    assert result.returncode == 0
+    assert "Lose 1 pound per week" in result.stdout
+    assert "Daily budget: 1,433 kcal/day" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--height", "20 ft"), "plausible height"),
+        (("--weight", "-3 kg"), "negative"),
+        (("--weight", "abc"), "--weight"),
+        (("--height", "5 parsecs"), "parsecs"),
+        (("--rate", "-5"), "offered range"),
+        (("--age", "12"), "adults"),
+        (("--activity", "couch"), "--activity"),
+    ],
+)
+def test_it_refuses_bad_input_with_exit_2_and_one_line(tmp_path, args, message):
+    base = dict(zip(ALICE[::2], ALICE[1::2], strict=True))
+    base.update(dict(zip(args[::2], args[1::2], strict=True)))
+    flat = [item for pair in base.items() for item in pair]
+    result = run(tmp_path, "goal", *flat)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_it_refuses_a_loss_goal_when_underweight(tmp_path):
+    result = run(
+        tmp_path,
+        "goal",
+        "--sex",
+        "female",
+        "--age",
+        "25",
+        "--height",
+        "170 cm",
+        "--weight",
+        "50 kg",
+        "--rate",
+        "-1",
+    )
+    assert result.returncode == 2
+    assert "underweight" in result.stderr

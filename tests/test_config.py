@@ -1,0 +1,171 @@
+import multiprocessing
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from openplate import config
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("true", True),
+        ("True", True),
+        ("1", True),
+        ("yes", True),
+        ("ON", True),
+        ("false", False),
+        ("FALSE", False),
+        ("0", False),
+        ("no", False),
+        ("off", False),
+        (" yes ", True),
+    ],
+)
+def test_it_reads_booleans(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
+    monkeypatch.setenv("OPENPLATE_TEST_FLAG", value)
+    assert config.env_bool("OPENPLATE_TEST_FLAG", not expected) is expected
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_it_uses_the_boolean_default_when_unset_or_empty(
+    monkeypatch: pytest.MonkeyPatch, default: bool
+) -> None:
+    monkeypatch.delenv("OPENPLATE_TEST_FLAG", raising=False)
+    assert config.env_bool("OPENPLATE_TEST_FLAG", default) is default
+    monkeypatch.setenv("OPENPLATE_TEST_FLAG", "")
+    assert config.env_bool("OPENPLATE_TEST_FLAG", default) is default
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "y", "n", "truee", "-1"])
+def test_it_refuses_other_booleans(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("OPENPLATE_TEST_FLAG", value)
+    with pytest.raises(ImproperlyConfigured) as raised:
+        config.env_bool("OPENPLATE_TEST_FLAG", False)
+    assert "OPENPLATE_TEST_FLAG" in str(raised.value)
+    assert repr(value) in str(raised.value)
+
+
+def test_it_reads_whole_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENPLATE_TEST_NUMBER", " 42 ")
+    assert config.env_int("OPENPLATE_TEST_NUMBER", 7) == 42
+    monkeypatch.delenv("OPENPLATE_TEST_NUMBER")
+    assert config.env_int("OPENPLATE_TEST_NUMBER", 7) == 7
+
+
+def test_it_refuses_other_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENPLATE_TEST_NUMBER", "4.5")
+    with pytest.raises(ImproperlyConfigured, match=r"OPENPLATE_TEST_NUMBER.*'4\.5'"):
+        config.env_int("OPENPLATE_TEST_NUMBER", 7)
+
+
+def test_it_reads_comma_separated_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENPLATE_TEST_LIST", " example.org, localhost ,,")
+    assert config.env_list("OPENPLATE_TEST_LIST", ["x"]) == ["example.org", "localhost"]
+    monkeypatch.delenv("OPENPLATE_TEST_LIST")
+    assert config.env_list("OPENPLATE_TEST_LIST", ["x"]) == ["x"]
+
+
+def test_it_reads_a_secret_from_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    secret_file = tmp_path / "password"
+    secret_file.write_text("s3cret\n")
+    monkeypatch.delenv("OPENPLATE_TEST_SECRET", raising=False)
+    monkeypatch.setenv("OPENPLATE_TEST_SECRET_FILE", str(secret_file))
+    assert config.env_secret("OPENPLATE_TEST_SECRET") == "s3cret"
+
+
+def test_it_reads_a_secret_from_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENPLATE_TEST_SECRET", "plain")
+    monkeypatch.delenv("OPENPLATE_TEST_SECRET_FILE", raising=False)
+    assert config.env_secret("OPENPLATE_TEST_SECRET") == "plain"
+
+
+def test_it_gives_no_secret_when_neither_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENPLATE_TEST_SECRET", raising=False)
+    monkeypatch.delenv("OPENPLATE_TEST_SECRET_FILE", raising=False)
+    assert config.env_secret("OPENPLATE_TEST_SECRET") is None
+
+
+def test_it_refuses_a_missing_secret_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("OPENPLATE_TEST_SECRET", raising=False)
+    monkeypatch.setenv("OPENPLATE_TEST_SECRET_FILE", str(tmp_path / "absent"))
+    with pytest.raises(ImproperlyConfigured, match="OPENPLATE_TEST_SECRET_FILE"):
+        config.env_secret("OPENPLATE_TEST_SECRET")
+
+
+def test_it_refuses_a_secret_set_twice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    secret_file = tmp_path / "password"
+    secret_file.write_text("from file")
+    monkeypatch.setenv("OPENPLATE_TEST_SECRET", "from variable")
+    monkeypatch.setenv("OPENPLATE_TEST_SECRET_FILE", str(secret_file))
+    with pytest.raises(ImproperlyConfigured, match="not both"):
+        config.env_secret("OPENPLATE_TEST_SECRET")
+
+
+def test_it_creates_the_configured_data_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    wanted = tmp_path / "nested" / "openplate"
+    monkeypatch.setenv("OPENPLATE_DATA_DIR", str(wanted))
+    assert config.data_dir() == wanted
+    assert wanted.is_dir()
+    assert stat.S_IMODE(wanted.stat().st_mode) == 0o700
+
+
+def test_it_generates_the_secret_key_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY", raising=False)
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY_FILE", raising=False)
+    key = config.secret_key(tmp_path)
+    assert len(key) >= 50
+    key_file = tmp_path / "secret_key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert key_file.read_text().strip() == key
+    assert config.secret_key(tmp_path) == key
+
+
+def test_it_prefers_the_secret_key_variable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENPLATE_SECRET_KEY", "from-the-environment")
+    assert config.secret_key(tmp_path) == "from-the-environment"
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_it_refuses_an_empty_secret_key_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY", raising=False)
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY_FILE", raising=False)
+    monkeypatch.setattr(config, "SECRET_KEY_WAIT_SECONDS", 0.1)
+    (tmp_path / "secret_key").write_text("")
+    with pytest.raises(ImproperlyConfigured, match="empty"):
+        config.secret_key(tmp_path)
+
+
+def _secret_key_after(barrier: Any, folder: Path, results: Any) -> None:
+    barrier.wait()
+    results.put(config.secret_key(folder))
+
+
+def test_it_agrees_on_one_secret_key_across_processes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY", raising=False)
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY_FILE", raising=False)
+    context = multiprocessing.get_context("spawn")
+    count = 6
+    barrier = context.Barrier(count)
+    results = context.Queue()
+    processes = [
+        context.Process(target=_secret_key_after, args=(barrier, tmp_path, results))
+        for _ in range(count)
+    ]
+    for process in processes:
+        process.start()
+    keys = {results.get(timeout=60) for _ in processes}
+    for process in processes:
+        process.join(timeout=60)
+    assert keys == {(tmp_path / "secret_key").read_text().strip()}

@@ -1,0 +1,29 @@
+from django.test import Client
+
+
+def test_it_shows_the_home_page(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "<title>OpenPlate</title>" in response.content.decode()
+    assert "Budget − Food + Exercise = Remaining" in response.content.decode()
+    assert 'href="/static/openplate/site.css"' in response.content.decode()
+
+
+def test_it_serves_the_stylesheet(client: Client) -> None:
+    response = client.get("/static/openplate/site.css")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/css")
+    assert b"font-family" in b"".join(response.streaming_content)  # type: ignore[attr-defined]
+
+
+def test_it_answers_the_health_check(client: Client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain"
+    assert response.content == b"ok"
+
+
+def test_it_mounts_the_admin(client: Client) -> None:
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
