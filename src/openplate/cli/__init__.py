@@ -11,7 +11,8 @@ import sys
 import click
 
 from openplate import __version__
-from openplate.cli.science import forecast, goal
+from openplate.cli.forecast import forecast
+from openplate.cli.goal import goal
 from openplate.cli.server import manage, serve
 from openplate.science import InvalidInput
 
