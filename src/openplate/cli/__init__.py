@@ -11,6 +11,7 @@ import sys
 import click
 
 from openplate import __version__
+from openplate.cli.foods import foods
 from openplate.cli.forecast import forecast
 from openplate.cli.goal import goal
 from openplate.cli.server import manage, serve
@@ -27,6 +28,7 @@ def cli() -> None:
 
 cli.add_command(goal)
 cli.add_command(forecast)
+cli.add_command(foods)
 cli.add_command(serve)
 cli.add_command(manage)
 

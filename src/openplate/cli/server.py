@@ -5,13 +5,12 @@ Django is imported inside each command, so the science commands start without it
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import click
 
-SETTINGS_MODULE = "openplate.settings"
+from openplate.cli.database import prepare_database, setup_django
 
 
 @click.command()
@@ -28,17 +27,11 @@ SETTINGS_MODULE = "openplate.settings"
 )
 def serve(host: str, port: int, threads: int) -> None:
     """Run the web app, first bringing the database up to date."""
-    _setup_django()
+    prepare_database(verbose=True)
     from django.conf import settings
-    from django.core.management import call_command
     from django.core.wsgi import get_wsgi_application
-    from django.db import DatabaseError
     from waitress.server import create_server
 
-    try:
-        call_command("migrate", interactive=False)
-    except DatabaseError as error:
-        raise click.ClickException(f"cannot prepare the database: {str(error).strip()}") from None
     try:
         # Created before the "running" line so that a port already in use is reported instead.
         server = create_server(get_wsgi_application(), host=host, port=port, threads=threads)
@@ -60,21 +53,10 @@ def serve(host: str, port: int, threads: int) -> None:
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:
     """Run a Django management command (createsuperuser, migrate)."""
-    _setup_django()
+    setup_django()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["openplate manage", *args])
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
-    import django
-    from django.core.exceptions import ImproperlyConfigured
-
-    try:
-        django.setup()
-    except ImproperlyConfigured as error:
-        raise click.ClickException(str(error)) from None
 
 
 def _where_data_lives(database: dict[str, Any], data_dir: Path) -> str:

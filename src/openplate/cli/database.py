@@ -1,0 +1,45 @@
+"""Bringing Django and the database up for the commands that need them."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+SETTINGS_MODULE = "openplate.settings"
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        raise click.ClickException(str(error)) from None
+
+
+def prepare_database(*, verbose: bool) -> None:
+    """Apply migrations and load the shipped foods if they are new or changed."""
+    setup_django()
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    try:
+        call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+        load_foods_with_progress()
+    except DatabaseError as error:
+        raise click.ClickException(f"cannot prepare the database: {str(error).strip()}") from None
+
+
+def load_foods_with_progress(*, force: bool = False) -> None:
+    from openplate.foods import loading
+
+    if not force and not loading.needs_loading():
+        return
+    total = loading.shipped_food_count()
+    with click.progressbar(length=total, label="Loading the USDA foods", file=sys.stderr) as bar:
+        result = loading.load_shipped_foods(progress=bar.update, force=force)
+    click.echo(f"Foods: {result.created:,} added, {result.updated:,} updated.", err=True)

@@ -1,0 +1,117 @@
+"""Loading the USDA foods shipped inside the package into the database.
+
+Runs on first start (`openplate serve`) and whenever the shipped file changes (its SHA-256 is kept
+in ShippedDataset). Foods are updated in place by (source, source_id), never deleted and
+recreated, so that diary entries pointing at them survive a data update.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from openplate.foods.models import Food, Serving, ShippedDataset
+
+SHIPPED_FOODS = Path(__file__).resolve().parent.parent / "data" / "foods" / "usda_sr24.jsonl.gz"
+DATASET_NAME = "usda_sr24"
+BATCH_SIZE = 1000
+
+Progress = Callable[[int], None]  # called with the number of foods just handled
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    created: int
+    updated: int
+    skipped: bool  # the same file was loaded before
+
+
+def shipped_food_count(path: Path = SHIPPED_FOODS) -> int:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return sum(1 for _ in lines)
+
+
+def needs_loading(path: Path = SHIPPED_FOODS) -> bool:
+    """True when the shipped file is not the one loaded last (or none was)."""
+    loaded = ShippedDataset.objects.filter(name=DATASET_NAME).first()
+    return loaded is None or loaded.sha256 != _sha256(path)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_shipped_foods(
+    path: Path = SHIPPED_FOODS, *, progress: Progress | None = None, force: bool = False
+) -> LoadResult:
+    """Load or update the shipped USDA foods; a no-op when this file is loaded already."""
+    if not force and not needs_loading(path):
+        return LoadResult(created=0, updated=0, skipped=True)
+    digest = _sha256(path)
+    created = updated = 0
+    with transaction.atomic():
+        for batch in _batches(_read(path), BATCH_SIZE):
+            new, changed = _upsert(batch)
+            created, updated = created + new, updated + changed
+            if progress is not None:
+                progress(len(batch))
+        ShippedDataset.objects.update_or_create(name=DATASET_NAME, defaults={"sha256": digest})
+    return LoadResult(created=created, updated=updated, skipped=False)
+
+
+def _read(path: Path) -> Iterator[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)
+
+
+def _batches(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _upsert(batch: list[dict[str, Any]]) -> tuple[int, int]:
+    existing = {
+        food.source_id: food
+        for food in Food.objects.filter(
+            source=Food.Source.USDA, source_id__in=[record["id"] for record in batch]
+        )
+    }
+    foods = []
+    for record in batch:
+        food = existing.get(record["id"]) or Food(source=Food.Source.USDA, source_id=record["id"])
+        food.name = record["name"]
+        food.group = record.get("group", "")
+        food.set_nutrients(record["nutrients"])
+        foods.append(food)
+    new = [food for food in foods if food.pk is None]
+    changed = [food for food in foods if food.pk is not None]
+    Food.objects.bulk_create(new)
+    Food.objects.bulk_update(
+        changed,
+        ["name", "group", "nutrients", "energy_kcal", "protein_g", "carbohydrate_g", "fat_g"],
+    )
+    _replace_servings(foods, batch)
+    return len(new), len(changed)
+
+
+def _replace_servings(foods: list[Food], batch: list[dict[str, Any]]) -> None:
+    Serving.objects.filter(food__in=[food for food in foods if food.pk is not None]).delete()
+    Serving.objects.bulk_create(
+        Serving(food=food, name=name, grams=grams, position=position)
+        for food, record in zip(foods, batch, strict=True)
+        for position, (name, grams) in enumerate(record.get("servings", []))
+    )

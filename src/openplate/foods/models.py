@@ -1,0 +1,87 @@
+"""Foods, their nutrients per 100 g, and their household servings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Food(models.Model):
+    class Source(models.TextChoices):
+        USDA = "usda", "USDA SR24"
+        OPEN_FOOD_FACTS = "off", "Open Food Facts"
+        CSV = "csv", "CSV import"
+        CUSTOM = "custom", "My food"
+
+    name = models.CharField(max_length=255)
+    source = models.CharField(max_length=10, choices=Source.choices)
+    source_id = models.CharField(
+        max_length=64, blank=True, help_text="The 5-digit NDB number for USDA foods."
+    )
+    group = models.CharField(max_length=100, blank=True)
+    brand = models.CharField(max_length=255, blank=True)
+    barcode = models.CharField(max_length=32, blank=True, db_index=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="custom_foods",
+        help_text="Set for a person's own foods, which only they see.",
+    )
+    # Per 100 g. The macros have columns of their own for sorting and summing in SQL;
+    # every nutrient, the macros included, is in `nutrients`, keyed as in foods.nutrients.
+    energy_kcal = models.FloatField()
+    protein_g = models.FloatField(null=True, blank=True)
+    carbohydrate_g = models.FloatField(null=True, blank=True)
+    fat_g = models.FloatField(null=True, blank=True)
+    nutrients = models.JSONField(default=dict, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_id"],
+                condition=~Q(source_id=""),
+                name="food_unique_source_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def set_nutrients(self, per_100g: dict[str, float]) -> None:
+        """Store nutrients per 100 g, keeping the macro columns in step."""
+        self.nutrients = dict(per_100g)
+        self.energy_kcal = per_100g.get("energy_kcal", 0.0)
+        self.protein_g = per_100g.get("protein_g")
+        self.carbohydrate_g = per_100g.get("carbohydrate_g")
+        self.fat_g = per_100g.get("fat_g")
+
+
+class Serving(models.Model):
+    """A household measure: "1 large" egg weighs 50 g."""
+
+    food = models.ForeignKey(Food, on_delete=models.CASCADE, related_name="servings")
+    name = models.CharField(max_length=160)
+    grams = models.FloatField()
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["food", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.grams:g} g)"
+
+
+class ShippedDataset(models.Model):
+    """Which version of a data file shipped with the app is loaded, by its SHA-256."""
+
+    name = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField(max_length=64)
+    loaded = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.sha256[:12]})"

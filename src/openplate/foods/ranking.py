@@ -1,0 +1,122 @@
+"""Ranking food search results so that the plain food comes first.
+
+The database finds candidates (every query word, as a prefix, in the name); this module orders
+them. It is pure Python, so SQLite and PostgreSQL give the same order for the same candidates.
+
+Why each signal (USDA names read "Head, qualifier, qualifier": "Egg, whole, raw, fresh"):
+- A word matched exactly beats a word matched as a prefix: "egg" -> "Egg, ..." before "Eggnog".
+- A match in the head (the part before the first comma) counts most: the head says what the
+  food is, the rest how it is prepared.
+- A head made only of query words marks the plain food itself ("Bananas, raw" for "banana"),
+  while "Egg substitute" names another thing.
+- Words the query did not ask for cost a little each, so the simplest matching food wins. Words
+  that only say a food is in its plain state (raw, whole, fresh, ...) cost nothing.
+- Prepared and branded groups (baby foods, fast foods, restaurant foods, meals) come after the
+  generic food unless the query names the group or the food's head ("babyfood banana").
+- A person's own foods and recently logged foods come first for that person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[a-z0-9]+")
+
+# Words USDA uses for the plain, unprocessed state of a food.
+PLAIN_STATE_WORDS = frozenset(
+    {
+        "raw", "whole", "fresh", "plain", "regular", "prepared", "cooked", "boiled", "all",
+        "commercial", "unenriched", "without", "salt", "with", "from", "and", "or", "in", "of",
+        "ns", "as", "to",
+    }
+)  # fmt: skip
+
+# USDA SR24 food groups of prepared or branded foods.
+PREPARED_GROUPS = frozenset(
+    ["Baby Foods", "Fast Foods", "Restaurant Foods", "Meals, Entrees, and Side Dishes"]
+)
+
+EXACT_MATCH = 1.0
+PREFIX_MATCH = 0.6
+HEAD_WEIGHT = 1.0
+TAIL_WEIGHT = 0.7
+PLAIN_HEAD_BONUS = 1.5
+EXTRA_WORD_COST = 0.12
+PREPARED_GROUP_COST = 0.8
+OWN_FOOD_BONUS = 3.0
+RECENT_FOOD_BONUS = 2.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    name: str
+    group: str = ""
+    brand: str = ""
+    own: bool = False
+    recent: bool = False
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, each reduced to its singular."""
+    return [singular(word) for word in WORD.findall(text.lower().replace("'", ""))]
+
+
+def singular(word: str) -> str:
+    """A light English singular, enough to equate "eggs" with "egg" and "berries" with "berry"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "oes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def score(query: list[str], candidate: Candidate) -> float:
+    """How well `candidate` answers the query words (already passed through `words`)."""
+    head, _, tail = candidate.name.partition(",")
+    head_words, tail_words = words(head), words(tail) + words(candidate.brand)
+    total = 0.0
+    matched: set[str] = set()
+    for term in query:
+        best, word = _best_match(term, head_words, HEAD_WEIGHT)
+        tail_best, tail_word = _best_match(term, tail_words, TAIL_WEIGHT)
+        if tail_best > best:
+            best, word = tail_best, tail_word
+        total += best
+        if word:
+            matched.add(word)
+    plain_head = bool(head_words) and all(word in query for word in head_words)
+    if plain_head:
+        total += PLAIN_HEAD_BONUS
+    extra = [w for w in head_words + tail_words if w not in matched and w not in PLAIN_STATE_WORDS]
+    total -= EXTRA_WORD_COST * len(extra)
+    if candidate.group in PREPARED_GROUPS and not (
+        plain_head or _names_group(query, candidate.group)
+    ):
+        total -= PREPARED_GROUP_COST
+    total += OWN_FOOD_BONUS * candidate.own + RECENT_FOOD_BONUS * candidate.recent
+    return total
+
+
+def _best_match(term: str, name_words: list[str], weight: float) -> tuple[float, str]:
+    best, found = 0.0, ""
+    for word in name_words:
+        if word == term:
+            return EXACT_MATCH * weight, word
+        if word.startswith(term) and PREFIX_MATCH * weight > best:
+            best, found = PREFIX_MATCH * weight, word
+    return best, found
+
+
+def _names_group(query: list[str], group: str) -> bool:
+    group_words = set(words(group))
+    return any(term in group_words for term in query)
+
+
+def rank(query_text: str, candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """The best `limit` candidates, best first; ties go to the shorter name, then the lower id."""
+    query = words(query_text)
+    return sorted(candidates, key=lambda c: (-score(query, c), len(c.name), c.id))[:limit]

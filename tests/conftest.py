@@ -1,0 +1,10 @@
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the shipped foods, loaded as on a first start."""
+    from openplate.foods.loading import load_shipped_foods
+
+    with django_db_blocker.unblock():
+        load_shipped_foods()

@@ -1,0 +1,94 @@
+"""The ranking that puts the plain food first, on names written as USDA writes them."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from openplate.foods.ranking import Candidate, rank, singular, words
+
+
+def names(query, candidates, limit=10):
+    return [c.name for c in rank(query, candidates, limit)]
+
+
+def candidates(*names_and_groups):
+    return [
+        Candidate(id=i, name=item[0], group=item[1] if len(item) > 1 else "")
+        for i, item in enumerate(names_and_groups)
+    ]
+
+
+EGGS = candidates(
+    ("Eggnog",),
+    ("Egg substitute, powder",),
+    ("Egg, white, raw, fresh",),
+    ("Egg, whole, raw, fresh",),
+    ("Babyfood, dessert, custard pudding, vanilla, egg", "Baby Foods"),
+)
+BANANAS = candidates(
+    ("Banana chips",),
+    ("Bananas, dehydrated, or banana powder",),
+    ("Babyfood, fruit, bananas with tapioca, strained", "Baby Foods"),
+    ("Bananas, raw",),
+)
+
+
+def test_the_whole_egg_comes_before_eggnog_and_substitutes():
+    ranked = names("egg", EGGS)
+    assert ranked[0] == "Egg, whole, raw, fresh"
+    assert ranked.index("Eggnog") > ranked.index("Egg, white, raw, fresh")
+    assert ranked.index("Egg substitute, powder") > 1
+
+
+def test_the_raw_banana_comes_first():
+    assert names("banana", BANANAS)[0] == "Bananas, raw"
+
+
+def test_baby_food_comes_after_the_plain_food_unless_asked_for():
+    assert names("banana", BANANAS)[-1].startswith("Babyfood")
+    assert names("babyfood banana", BANANAS)[0].startswith("Babyfood")
+
+
+def test_plurals_and_word_order_do_not_matter():
+    rice = candidates(
+        ("Rice, white, long-grain, regular, cooked",),
+        ("Rice, brown, long-grain, cooked",),
+        ("Rice, brown, long-grain, raw",),
+    )
+    assert names("brown rice cooked", rice)[0] == "Rice, brown, long-grain, cooked"
+    assert names("cooked rice brown", rice) == names("brown rice cooked", rice)
+    assert names("eggs", EGGS) == names("egg", EGGS)
+
+
+def test_a_persons_own_food_ranks_higher_for_them():
+    own = Candidate(id=99, name="Grandma's banana bread", own=True)
+    assert names("banana", [*BANANAS, own])[0] == "Grandma's banana bread"
+
+
+def test_a_prefix_finds_the_longer_word():
+    chicken = candidates(("Chicken, broilers or fryers, breast, meat only, raw",), ("Chickpeas",))
+    assert "Chicken, broilers or fryers, breast, meat only, raw" in names("chick", chicken)
+
+
+def test_singular_forms():
+    assert [singular(w) for w in ["eggs", "berries", "peaches", "potatoes", "hummus", "bass"]] == [
+        "egg",
+        "berry",
+        "peach",
+        "potato",
+        "hummus",
+        "bass",
+    ]
+    assert words("Bananas, RAW") == ["banana", "raw"]
+
+
+@given(st.permutations(EGGS + BANANAS), st.sampled_from(["egg", "banana", "raw", "x"]))
+def test_the_order_does_not_depend_on_the_order_of_candidates(shuffled, query):
+    assert names(query, list(shuffled)) == names(query, EGGS + BANANAS)
+
+
+@given(st.lists(st.text(max_size=40), max_size=20), st.text(max_size=30))
+def test_ranking_any_text_returns_a_subset_without_error(texts, query):
+    pool = [Candidate(id=i, name=text) for i, text in enumerate(texts)]
+    ranked = rank(query, pool, 5)
+    assert len(ranked) == min(5, len(pool))
+    assert {c.id for c in ranked} <= {c.id for c in pool}
