@@ -85,3 +85,14 @@ class ShippedDataset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.sha256[:12]})"
+
+
+class FoodWord(models.Model):
+    """A word of the public foods' names, with how many foods use it: the vocabulary that
+    misspelled search words are corrected against. Private foods stay out of it."""
+
+    word = models.CharField(max_length=64, unique=True)
+    food_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.word

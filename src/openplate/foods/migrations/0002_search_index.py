@@ -1,10 +1,8 @@
 """Full-text indexes for food search: FTS5 on SQLite, a tsvector GIN index on PostgreSQL."""
 
-from collections.abc import Callable
-from typing import Any
-
 from django.db import migrations
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+from openplate.foods.migrations._vendor_sql import run_for_vendor
 
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE foods_food_fts USING fts5(
@@ -37,20 +35,12 @@ POSTGRES_FORWARD = [
 POSTGRES_BACKWARD = ["DROP INDEX foods_food_search"]
 
 
-def run(statements_by_vendor: dict[str, list[str]]) -> Callable[..., None]:
-    def apply(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return apply
-
-
 class Migration(migrations.Migration):
     dependencies = [("foods", "0001_initial")]
 
     operations = [
         migrations.RunPython(
-            run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+            run_for_vendor({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            run_for_vendor({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
         )
     ]
