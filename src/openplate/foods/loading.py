@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db import transaction
 
-from openplate.foods import vocabulary
+from openplate.foods.maintenance import refresh_after_bulk_change
 from openplate.foods.models import Food, Serving, ShippedDataset
 
 SHIPPED_FOODS = Path(__file__).resolve().parent.parent / "data" / "foods" / "usda_sr24.jsonl.gz"
@@ -63,7 +63,7 @@ def load_shipped_foods(
             created, updated = created + new, updated + changed
             if progress is not None:
                 progress(len(batch))
-        vocabulary.rebuild_vocabulary()
+        refresh_after_bulk_change()
         ShippedDataset.objects.update_or_create(name=DATASET_NAME, defaults={"sha256": digest})
     return LoadResult(created=created, updated=updated, skipped=False)
 

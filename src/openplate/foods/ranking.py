@@ -18,6 +18,7 @@ Why each signal (USDA names read "Head, qualifier, qualifier": "Egg, whole, raw,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,8 +77,7 @@ def singular(word: str) -> str:
 
 def score(query: list[str], candidate: Candidate) -> float:
     """How well `candidate` answers the query words (already passed through `words`)."""
-    head, _, tail = candidate.name.partition(",")
-    head_words, tail_words = words(head), words(tail) + words(candidate.brand)
+    head_words, tail_words = _name_words(candidate.name, candidate.brand)
     total = 0.0
     matched: set[str] = set()
     for term in query:
@@ -101,7 +101,15 @@ def score(query: list[str], candidate: Candidate) -> float:
     return total
 
 
-def _best_match(term: str, name_words: list[str], weight: float) -> tuple[float, str]:
+@functools.lru_cache(maxsize=100_000)
+def _name_words(name: str, brand: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a name's head and of the rest (with the brand); cached, as the same foods
+    come back query after query."""
+    head, _, tail = name.partition(",")
+    return tuple(words(head)), tuple(words(tail) + words(brand))
+
+
+def _best_match(term: str, name_words: tuple[str, ...], weight: float) -> tuple[float, str]:
     best, found = 0.0, ""
     for word in name_words:
         if word == term:

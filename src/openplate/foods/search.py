@@ -33,19 +33,21 @@ SQL = {
     "postgresql": {
         "candidates": """
             SELECT id, name, "group", brand, owner_id FROM foods_food
-            WHERE to_tsvector('english', name || ' ' || brand) @@ to_tsquery('english', %s)
+            WHERE search_vector @@ to_tsquery('english', %s)
               AND (owner_id IS NULL OR owner_id = %s)
             ORDER BY length(name), id LIMIT %s""",
         "any_match": """
-            SELECT 1 FROM foods_food
-            WHERE to_tsvector('english', name || ' ' || brand) @@ to_tsquery('english', %s)
-            LIMIT 1""",
+            SELECT 1 FROM foods_food WHERE search_vector @@ to_tsquery('english', %s) LIMIT 1""",
     },
 }
 
 
 def search_foods(query: str, *, user_id: int | None = None, limit: int = 10) -> list[Food]:
-    """The foods that best match `query` for this user, best first, servings prefetched."""
+    """The foods that best match `query` for this user, best first, servings prefetched.
+
+    Every nutrient is deferred (a list shows energy and macros, which have columns of their
+    own); reading `food.nutrients` loads them.
+    """
     terms = [term for term in ranking.words(query) if term not in STOP_WORDS]
     if not terms:
         return []
@@ -61,7 +63,7 @@ def search_foods(query: str, *, user_id: int | None = None, limit: int = 10) -> 
         for row in rows
     ]
     best = [candidate.id for candidate in ranking.rank(" ".join(terms), candidates, limit)]
-    foods = Food.objects.prefetch_related("servings").in_bulk(best)
+    foods = Food.objects.defer("nutrients").prefetch_related("servings").in_bulk(best)
     return [foods[food_id] for food_id in best]
 
 

@@ -1,3 +1,5 @@
+"""Shared by tests/ and benchmarks/."""
+
 import pytest
 
 
