@@ -64,8 +64,11 @@ def closest_word(term: str) -> str | None:
 
 
 def _proposals(term: str) -> list[tuple[str, int]]:
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # The planner prices similarity() as cheap and scans a small vocabulary row by row
+            # (2 ms for 2,500 words); the trigram index answers in 0.2 ms.
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(POSTGRES_PROPOSALS, [term, term, MAX_PROPOSALS])
         else:
             trigrams = {term[i : i + 3] for i in range(len(term) - 2)}
