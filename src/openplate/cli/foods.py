@@ -1,4 +1,4 @@
-"""`openplate foods`: search and inspect the food database.
+"""`openplate foods`: search and inspect the food database, and import foods into it.
 
 The JSON keys are a contract for people who script against them: add keys, never rename them.
 """
@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from openplate.cli.database import load_foods_with_progress, prepare_database
+from openplate.foods.importers import READERS
 
 if TYPE_CHECKING:
     from openplate.foods.models import Food
@@ -22,7 +25,7 @@ GTIN_LENGTHS = (8, 12, 13, 14)
 
 @click.group()
 def foods() -> None:
-    """Search and inspect the food database."""
+    """Search and inspect the food database, and import foods into it."""
 
 
 @foods.command()
@@ -83,6 +86,63 @@ def load(force: bool) -> None:
     """Load (or update) the USDA foods shipped with OpenPlate."""
     prepare_database(verbose=False)
     load_foods_with_progress(force=force)
+
+
+@foods.command("import", short_help="Import foods from an Open Food Facts export or a CSV.")
+@click.argument("file_format", metavar="FORMAT", type=click.Choice(list(READERS)))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--skip-bad",
+    is_flag=True,
+    help="Import the good rows and report the bad ones (without it, a bad row imports nothing).",
+)
+def import_foods(file_format: str, file: Path, skip_bad: bool) -> None:
+    """Import foods from FILE: an Open Food Facts export, or a CSV of your own.
+
+    FORMAT is off-csv or off-jsonl (Open Food Facts' exports, gzipped or not) or csv
+    (OpenPlate's CSV; see docs/foods-import.md). Importing a file again updates its foods in
+    place.
+    """
+    prepare_database(verbose=False)
+    from django.db import DatabaseError
+
+    from openplate.foods.importers import read
+    from openplate.foods.importers.rows import UnreadableFile, count_lines
+    from openplate.foods.importers.saving import BadRowsFound, save
+
+    try:
+        rows = read(file_format, file)  # a file of another format fails here, before the bar
+        with click.progressbar(
+            length=max(count_lines(file), 1), label=f"Importing {file.name}", file=sys.stderr
+        ) as bar:
+            result = save(rows, skip_bad=skip_bad, progress=bar.update)
+    except UnreadableFile as error:
+        raise click.UsageError(str(error)) from None
+    except DatabaseError as error:
+        raise click.ClickException(f"cannot import: {str(error).strip()}") from None
+    except BadRowsFound as refused:
+        for problem in refused.result.problems:
+            click.echo(str(problem), err=True)
+        found = _counted(refused.result.bad_rows, "bad row")
+        if refused.stopped:
+            found += ", and reading stopped there"
+        raise click.UsageError(
+            f"nothing imported: {found} (--skip-bad imports the good rows)"
+        ) from None
+    for problem in result.problems:
+        click.echo(f"skipped {problem}", err=True)
+    if result.bad_rows > len(result.problems):
+        unlisted = result.bad_rows - len(result.problems)
+        click.echo(f"skipped {_counted(unlisted, 'more row')}", err=True)
+    skipped = f"; {_counted(result.bad_rows, 'row')} skipped" if result.bad_rows else ""
+    click.echo(
+        f"Imported {_counted(result.imported, 'food')}: {result.created:,} new, "
+        f"{result.updated:,} updated{skipped}."
+    )
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def food_summary(food: Food) -> dict[str, Any]:
