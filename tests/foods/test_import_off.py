@@ -13,6 +13,7 @@ from openplate.foods.importers import off_csv, off_jsonl
 from openplate.foods.importers.rows import BadRow, UnreadableFile
 from openplate.foods.importers.saving import MAX_REPORTED, BadRowsFound, import_file
 from openplate.foods.models import Food, Serving
+from openplate.foods.search import search_foods
 
 pytestmark = pytest.mark.django_db
 
@@ -149,6 +150,15 @@ def test_reimport_updates_the_same_rows_and_replaces_servings(tmp_path):
     assert (spread.name, spread.energy_kcal) == ("Hazelnut cocoa spread", 540)
     assert [(s.name, s.grams) for s in Serving.objects.filter(food=spread)] == [("1 tbsp", 19)]
     assert spread.updated > spread.created
+
+
+def test_search_finds_products_by_their_names_after_each_import(tmp_path):
+    import_file("off-csv", write_tsv(tmp_path / "first.csv", [SPREAD]))
+    assert "Hazelnut spread" in [food.name for food in search_foods("hazelnut spread")]
+    renamed = {**SPREAD, "product_name": "Gianduja cream"}
+    import_file("off-csv", write_tsv(tmp_path / "second.csv", [renamed]))
+    assert [food.name for food in search_foods("gianduja")] == ["Gianduja cream"]
+    assert "Hazelnut spread" not in [food.name for food in search_foods("hazelnut spread")]
 
 
 def test_one_bad_row_imports_nothing(tmp_path):

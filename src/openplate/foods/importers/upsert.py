@@ -2,10 +2,11 @@
 (same ids, so diary entries keep pointing at them), their servings replaced.
 
 Plain SQL, not bulk_create and bulk_update: those spend most of an import preparing values field
-by field and object by object (6,000 rows/s on SQLite). SQLite runs one short statement for each
-row (executemany: in-process, a few µs each). PostgreSQL gets one statement a batch with a column
-of values as an array each (unnest): a statement per row costs it ~100 µs of round trip and
-executor start, ten times the insert itself.
+by field and object by object (6,000 rows/s on SQLite, against 17,000 here). SQLite gets
+multi-row INSERTs, which return the new ids, and one short UPDATE a row (executemany: in-process,
+a few µs each). PostgreSQL gets one INSERT ... ON CONFLICT DO UPDATE a batch, each column of
+values as one array (unnest) sent in binary: a statement a row costs it 50-100 µs of round trip
+and executor start, more than the insert itself.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ CONTENT = "name, brand, barcode, energy_kcal, protein_g, carbohydrate_g, fat_g, 
 NAMES = ("name", "brand", "barcode")  # the first three of CONTENT
 CONTENT_TYPES = "text[], text[], text[], float8[], float8[], float8[], float8[], jsonb[]"
 
-SQLITE_INSERTED_VALUES = 12
 SQLITE = {
     "insert": f"""
         INSERT INTO foods_food ({CONTENT}, source, source_id, "group", created, updated)
@@ -44,10 +44,11 @@ SQLITE = {
     "insert_serving": """
         INSERT INTO foods_serving (food_id, name, grams, position) VALUES (%s, %s, %s, %s)""",
 }
+SQLITE_INSERTED_VALUES = SQLITE["values"].count("%s")
 ARRAYS = ", ".join(f"%b::{kind}" for kind in CONTENT_TYPES.split(", "))
 POSTGRES = {
-    # One statement inserts the new foods and updates the known ones; xmax is 0 in a row this
-    # transaction inserted, and the id of the updating transaction in one it updated.
+    # One statement inserts the new foods and updates the known ones. A row it updated carries
+    # the lock ON CONFLICT took (xmax is set); a row it inserted has xmax 0.
     "upsert": f"""
         INSERT INTO foods_food ({CONTENT}, source, source_id, "group", created, updated)
         SELECT {CONTENT}, %b, source_id, '', %b, %b
