@@ -194,11 +194,10 @@ def _resolve(reference: str) -> Food:
         food = public.filter(pk=int(match[1])).first()
     elif match := re.fullmatch(r"([a-z]+):(.+)", reference):
         food = public.filter(source=match[1], source_id=match[2]).first()
-    elif (
-        re.fullmatch(r"\d{5}", reference)
-        and public.filter(source=Food.Source.USDA, source_id=reference).exists()
+    elif re.fullmatch(r"\d{5}", reference) and (
+        usda := public.filter(source=Food.Source.USDA, source_id=reference).first()
     ):
-        food = public.get(source=Food.Source.USDA, source_id=reference)
+        food = usda
     elif reference.isdigit():
         food = public.filter(pk=int(reference)).first()
     else:

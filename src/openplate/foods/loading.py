@@ -41,8 +41,14 @@ def shipped_food_count(path: Path = SHIPPED_FOODS) -> int:
 
 def needs_loading(path: Path = SHIPPED_FOODS) -> bool:
     """True when the shipped file is not the one loaded last (or none was)."""
-    loaded = ShippedDataset.objects.filter(name=DATASET_NAME).first()
-    return loaded is None or loaded.sha256 != _sha256(path)
+    return _loaded_sha256() != _sha256(path)
+
+
+def _loaded_sha256() -> str | None:
+    found: str | None = (
+        ShippedDataset.objects.filter(name=DATASET_NAME).values_list("sha256", flat=True).first()
+    )
+    return found
 
 
 def _sha256(path: Path) -> str:
@@ -53,9 +59,9 @@ def load_shipped_foods(
     path: Path = SHIPPED_FOODS, *, progress: Progress | None = None, force: bool = False
 ) -> LoadResult:
     """Load or update the shipped USDA foods; a no-op when this file is loaded already."""
-    if not force and not needs_loading(path):
-        return LoadResult(created=0, updated=0, skipped=True)
     digest = _sha256(path)
+    if not force and _loaded_sha256() == digest:
+        return LoadResult(created=0, updated=0, skipped=True)
     created = updated = 0
     with transaction.atomic():
         for batch in _batches(_read(path), BATCH_SIZE):
