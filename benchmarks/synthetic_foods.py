@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from openplate.foods import vocabulary
+from openplate.foods.maintenance import refresh_after_bulk_change
 from openplate.foods.models import Food
 
 BATCH = 10_000
@@ -32,7 +32,7 @@ def add_synthetic_foods(
         )
         if progress is not None:
             progress(size)
-    vocabulary.rebuild_vocabulary()
+    refresh_after_bulk_change()
     return missing
 
 

@@ -20,6 +20,15 @@ def test_every_shipped_food_is_loaded_with_its_servings():
     assert any(s.name == "1 large" and s.grams == 50 for s in egg.servings.all())
 
 
+def test_shipped_foods_know_their_measures_and_variants():
+    milk = Food.objects.get(source=Food.Source.USDA, source_id="01077")  # Milk, whole, 3.25% ...
+    assert milk.measure_count == milk.servings.count() > 0
+    family = Food.objects.filter(source=Food.Source.USDA, name__istartswith="Milk, whole,")
+    assert milk.variant_count == family.count() >= 2
+    sheep = Food.objects.get(source=Food.Source.USDA, source_id="01109")  # Milk, sheep, fluid
+    assert sheep.variant_count == 1
+
+
 def test_loading_the_same_file_again_does_nothing():
     result = loading.load_shipped_foods()
     assert result.skipped

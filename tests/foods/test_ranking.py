@@ -3,7 +3,9 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openplate.foods.ranking import Candidate, rank, singular, words
+import pytest
+
+from openplate.foods.ranking import EXTRA_WORD_COST, Candidate, rank, score, singular, words
 
 
 def names(query, candidates, limit=10):
@@ -92,3 +94,39 @@ def test_ranking_any_text_returns_a_subset_without_error(texts, query):
     ranked = rank(query, pool, 5)
     assert len(ranked) == min(5, len(pool))
     assert {c.id for c in ranked} <= {c.id for c in pool}
+
+
+def test_a_staple_with_more_measures_and_variants_comes_first():
+    tomatoes = [
+        Candidate(id=1, name="Tomatoes, green, raw", measures=1, variants=1),
+        Candidate(id=2, name="Tomatoes, red, ripe, raw", measures=7, variants=12),
+    ]
+    assert names("tomato", tomatoes)[0] == "Tomatoes, red, ripe, raw"
+
+
+def test_staple_signals_break_ties_rather_than_outvote_the_words():
+    foods = [
+        Candidate(id=1, name="Chicken, broilers or fryers, fried, flour", measures=8, variants=90),
+        Candidate(id=2, name="Flour, wheat", measures=1, variants=1),
+    ]
+    assert names("flour", foods)[0] == "Flour, wheat"
+
+
+def test_numbers_and_letters_in_a_name_cost_nothing():
+    query = words("milk")
+    plain = Candidate(id=1, name="Milk, whole")
+    detailed = Candidate(id=2, name="Milk, whole, 3.25% milkfat, with added vitamin D")
+    assert score(query, plain) - score(query, detailed) == pytest.approx(
+        3 * EXTRA_WORD_COST  # milkfat, added, vitamin
+    )
+
+
+@given(
+    st.integers(0, 50), st.integers(0, 50), st.integers(1, 500), st.integers(1, 500),
+    st.sampled_from(["egg", "banana raw", "milk", "x"]),
+)  # fmt: skip
+def test_more_measures_or_variants_never_lower_a_score(m1, m2, v1, v2, query):
+    name = "Bananas, raw"
+    lower = Candidate(id=1, name=name, measures=min(m1, m2), variants=min(v1, v2))
+    higher = Candidate(id=1, name=name, measures=max(m1, m2), variants=max(v1, v2))
+    assert score(words(query), higher) >= score(words(query), lower)

@@ -13,13 +13,14 @@ from openplate.foods.relevance import Case, load_cases, score
 
 RELEVANCE_JSON = Path(__file__).with_name("relevance.json")
 
-# The real search's score on relevance.json, measured and rounded down to the nearest 0.05.
+# The real search's score on relevance.json, measured and rounded down to two decimals.
 # The floors only ever go up: a rise in score is how search work is judged, so raise them when
 # the search gets better, and never lower them to let a change through.
 # Baseline (2026-11-25, 93 queries): top-1 0.548, top-3 0.731, MRR@10 0.657.
-TOP1_FLOOR = 0.50
-TOP3_FLOOR = 0.70
-MRR_FLOOR = 0.65
+# Staple signals (household measures, variants), numbers cost nothing: 0.710, 0.817, 0.787.
+TOP1_FLOOR = 0.70
+TOP3_FLOOR = 0.81
+MRR_FLOOR = 0.78
 
 
 def case(query, *acceptable):

@@ -57,3 +57,56 @@ def test_a_persons_own_food_ranks_first_and_only_for_them():
 def test_results_carry_their_servings():
     banana = search_foods("banana", limit=1)[0]
     assert any(serving.grams == 118 for serving in banana.servings.all())
+
+
+def test_a_plural_the_light_singular_gets_wrong_still_finds_foods():
+    # "fries" is not "fry": the database's stemmer matches it to "fried".
+    assert "french fr" in top("french fries", limit=1)[0].lower()
+
+
+def test_milk_shows_cows_milk_before_sheep_milk_and_buttermilk():
+    first = top("milk", limit=3)
+    assert any(
+        name.startswith(("Milk, whole", "Milk, reduced fat", "Milk, nonfat")) for name in first
+    )
+
+
+def test_own_foods_are_candidates_however_many_shorter_public_names_match(monkeypatch):
+    alice = User.objects.create_user("alice")
+    long_name = "Alice's chicken, slow-cooked with lemon, garlic and thyme, Sunday recipe"
+    Food.objects.create(name=long_name, source=Food.Source.CUSTOM, owner=alice, energy_kcal=150)
+    monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 5)
+    assert top("chicken", user_id=alice.pk)[0] == long_name
+    assert long_name not in top("chicken", limit=50)
+
+
+def test_the_shortest_names_are_the_candidates(monkeypatch):
+    monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 20)
+    found = search_foods("chicken", limit=20)
+    shortest = sorted(
+        Food.objects.filter(name__icontains="chicken", owner=None).values_list("name", flat=True),
+        key=len,
+    )[:20]
+    assert max(len(food.name) for food in found) <= len(shortest[-1]) + 10
+
+
+def test_a_renamed_food_is_found_by_its_new_name_only():
+    food = Food.objects.get(source=Food.Source.USDA, source_id="09040")  # Bananas, raw
+    food.name = "Plantain-like banana, raw, a much longer name than before"
+    food.save()
+    assert food.name in top("plantain")
+    assert top("bananas raw", limit=1) != ["Bananas, raw"]
+    food.name = "Zyxbanana"
+    food.save()
+    assert top("zyxbanana") == ["Zyxbanana"]
+    assert food.pk not in [found.pk for found in search_foods("plantain", limit=50)]
+
+
+def test_a_food_given_to_a_person_leaves_everyone_elses_results():
+    bob = User.objects.create_user("bob")
+    food = Food.objects.create(name="Quinoa crunch bar", source=Food.Source.CUSTOM, energy_kcal=400)
+    assert top("quinoa crunch") == ["Quinoa crunch bar"]
+    food.owner = bob
+    food.save()
+    assert top("quinoa crunch") == []
+    assert top("quinoa crunch", user_id=bob.pk) == ["Quinoa crunch bar"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +18,17 @@ from typing import Any
 
 from django.db import transaction
 
+from openplate.foods import ranking
 from openplate.foods.maintenance import refresh_after_bulk_change
 from openplate.foods.models import Food, Serving, ShippedDataset
 
 SHIPPED_FOODS = Path(__file__).resolve().parent.parent / "data" / "foods" / "usda_sr24.jsonl.gz"
 DATASET_NAME = "usda_sr24"
 BATCH_SIZE = 1000
+UPDATED_FIELDS = [
+    *("name", "group", "nutrients", "energy_kcal", "protein_g", "carbohydrate_g", "fat_g"),
+    "measure_count",
+]
 
 Progress = Callable[[int], None]  # called with the number of foods just handled
 
@@ -69,9 +75,22 @@ def load_shipped_foods(
             created, updated = created + new, updated + changed
             if progress is not None:
                 progress(len(batch))
+        count_variants(Food)
         refresh_after_bulk_change()
         ShippedDataset.objects.update_or_create(name=DATASET_NAME, defaults={"sha256": digest})
     return LoadResult(created=created, updated=updated, skipped=False)
+
+
+def count_variants(food_model: type[Food]) -> None:
+    """Give each shipped food the number of shipped foods in its family (see `ranking.family`).
+
+    Takes the model class so that a migration can pass its historical model.
+    """
+    foods = list(food_model.objects.filter(source=Food.Source.USDA).only("id", "name"))
+    sizes = Counter(ranking.family(food.name) for food in foods)
+    for food in foods:
+        food.variant_count = sizes[ranking.family(food.name)]
+    food_model.objects.bulk_update(foods, ["variant_count"], batch_size=BATCH_SIZE)
 
 
 def _read(path: Path) -> Iterator[dict[str, Any]]:
@@ -104,14 +123,12 @@ def _upsert(batch: list[dict[str, Any]]) -> tuple[int, int]:
         food.name = record["name"]
         food.group = record.get("group", "")
         food.set_nutrients(record["nutrients"])
+        food.measure_count = len(record.get("servings", []))
         foods.append(food)
     new = [food for food in foods if food.pk is None]
     changed = [food for food in foods if food.pk is not None]
     Food.objects.bulk_create(new)
-    Food.objects.bulk_update(
-        changed,
-        ["name", "group", "nutrients", "energy_kcal", "protein_g", "carbohydrate_g", "fat_g"],
-    )
+    Food.objects.bulk_update(changed, UPDATED_FIELDS)
     _replace_servings(foods, batch)
     return len(new), len(changed)
 

@@ -37,6 +37,11 @@ class Food(models.Model):
     carbohydrate_g = models.FloatField(null=True, blank=True)
     fat_g = models.FloatField(null=True, blank=True)
     nutrients = models.JSONField(default=dict, blank=True)
+    # How fully the shipped reference data describes the food: USDA gives the foods people eat
+    # most many household measures and many variants (cuts, fat levels, preparations), so both
+    # help search put staples first. Set by the shipped-food loader; 0 and 1 for other foods.
+    measure_count = models.PositiveSmallIntegerField(default=0)
+    variant_count = models.PositiveIntegerField(default=1)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -10,15 +10,23 @@ Why each signal (USDA names read "Head, qualifier, qualifier": "Egg, whole, raw,
 - A head made only of query words marks the plain food itself ("Bananas, raw" for "banana"),
   while "Egg substitute" names another thing.
 - Words the query did not ask for cost a little each, so the simplest matching food wins. Words
-  that only say a food is in its plain state (raw, whole, fresh, ...) cost nothing.
+  that only say a food is in its plain state (raw, whole, fresh, ...) cost nothing, nor do
+  numbers and single letters ("3.25% milkfat", "vitamin D"), which qualify rather than name.
 - Prepared and branded groups (baby foods, fast foods, restaurant foods, meals) come after the
   generic food unless the query names the group or the food's head ("babyfood banana").
+- Staples before rarities: the reference data describes the foods people eat most in more
+  household measures ("1 cup", "1 large", "1 slice", ...) and in more variants (a family of
+  foods sharing a head and first qualifier: "Milk, whole, ..." or "Chicken, broilers or
+  fryers, ..." in dozens of cuts and preparations). Both count logarithmically, so they break
+  near-ties between foods that match the words equally ("Tomatoes, red, ripe, raw" over
+  "Tomatoes, green, raw") rather than outvote the words.
 - A person's own foods and recently logged foods come first for that person.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -45,6 +53,8 @@ TAIL_WEIGHT = 0.7
 PLAIN_HEAD_BONUS = 1.5
 EXTRA_WORD_COST = 0.12
 PREPARED_GROUP_COST = 0.8
+MEASURE_WEIGHT = 0.5  # per log(1 + household measures)
+VARIANT_WEIGHT = 0.2  # per log(foods in the family)
 OWN_FOOD_BONUS = 3.0
 RECENT_FOOD_BONUS = 2.0
 
@@ -57,11 +67,24 @@ class Candidate:
     brand: str = ""
     own: bool = False
     recent: bool = False
+    measures: int = 0
+    variants: int = 1
+
+
+def family(name: str) -> tuple[str, ...]:
+    """The head and first qualifier of a name, which its variants share: "Milk, whole, 3.25%
+    milkfat" and "Milk, whole, 3.25% milkfat, with added vitamin D" are one family."""
+    return tuple(part.strip().lower() for part in name.split(",")[:2])
 
 
 def words(text: str) -> list[str]:
     """Lower-case words, each reduced to its singular."""
-    return [singular(word) for word in WORD.findall(text.lower().replace("'", ""))]
+    return [singular(word) for word in tokens(text)]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words as written."""
+    return WORD.findall(text.lower().replace("'", ""))
 
 
 def singular(word: str) -> str:
@@ -91,12 +114,14 @@ def score(query: list[str], candidate: Candidate) -> float:
     plain_head = bool(head_words) and all(word in query for word in head_words)
     if plain_head:
         total += PLAIN_HEAD_BONUS
-    extra = [w for w in head_words + tail_words if w not in matched and w not in PLAIN_STATE_WORDS]
+    extra = [w for w in head_words + tail_words if w not in matched and not _descriptive(w)]
     total -= EXTRA_WORD_COST * len(extra)
     if candidate.group in PREPARED_GROUPS and not (
         plain_head or _names_group(query, candidate.group)
     ):
         total -= PREPARED_GROUP_COST
+    total += MEASURE_WEIGHT * math.log1p(candidate.measures)
+    total += VARIANT_WEIGHT * math.log(max(candidate.variants, 1))
     total += OWN_FOOD_BONUS * candidate.own + RECENT_FOOD_BONUS * candidate.recent
     return total
 
@@ -107,6 +132,12 @@ def _name_words(name: str, brand: str) -> tuple[tuple[str, ...], tuple[str, ...]
     come back query after query."""
     head, _, tail = name.partition(",")
     return tuple(words(head)), tuple(words(tail) + words(brand))
+
+
+def _descriptive(word: str) -> bool:
+    """A word that describes a food without naming another: its plain state ("raw"), or a
+    number or letter ("3.25% milkfat", "trimmed to 1/8\" fat", "vitamin D")."""
+    return word in PLAIN_STATE_WORDS or word.isdigit() or len(word) == 1
 
 
 def _best_match(term: str, name_words: tuple[str, ...], weight: float) -> tuple[float, str]:

@@ -17,25 +17,37 @@ from openplate.foods.models import Food
 
 # Candidates per query: every food whose name has each query word as a prefix, shortest names
 # first (plain foods have short names), at most this many; ranking then picks the best.
-MAX_CANDIDATES = 500
+MAX_CANDIDATES = 200
+# A person's own matching foods join the candidates whatever their names' length.
+MAX_OWN_CANDIDATES = 100
 # Words too common to narrow a search; PostgreSQL's English configuration drops them too.
 STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "or", "with", "in", "w"})
 
+# SQLite's index is keyed by `length(name) << 32 | id` (migration 0006), so its rowid order is
+# shortest name first and LIMIT stops early; the low 32 bits are the food's id.
+CANDIDATE = 'id, name, "group", brand, owner_id, measure_count, variant_count'
 SQL = {
     "sqlite": {
-        "candidates": """
-            SELECT f.id, f.name, f."group", f.brand, f.owner_id
-            FROM foods_food_fts JOIN foods_food f ON f.id = foods_food_fts.rowid
-            WHERE foods_food_fts MATCH %s AND (f.owner_id IS NULL OR f.owner_id = %s)
-            ORDER BY length(f.name), f.id LIMIT %s""",
+        "candidates": f"""
+            SELECT {CANDIDATE} FROM foods_food WHERE id IN (
+                SELECT key & 4294967295 FROM (
+                    SELECT rowid AS key FROM foods_food_fts WHERE foods_food_fts MATCH %s
+                    ORDER BY rowid LIMIT %s)
+                UNION ALL
+                SELECT key & 4294967295 FROM (
+                    SELECT rowid AS key FROM foods_food_fts WHERE foods_food_fts MATCH %s
+                    ORDER BY rowid LIMIT %s))""",
         "any_match": "SELECT 1 FROM foods_food_fts WHERE foods_food_fts MATCH %s LIMIT 1",
     },
     "postgresql": {
-        "candidates": """
-            SELECT id, name, "group", brand, owner_id FROM foods_food
-            WHERE search_vector @@ to_tsquery('english', %s)
-              AND (owner_id IS NULL OR owner_id = %s)
-            ORDER BY length(name), id LIMIT %s""",
+        "candidates": f"""
+            (SELECT {CANDIDATE} FROM foods_food
+             WHERE search_vector @@ to_tsquery('english', %s) AND owner_id IS NULL
+             ORDER BY length(name), id LIMIT %s)
+            UNION ALL
+            (SELECT {CANDIDATE} FROM foods_food
+             WHERE search_vector @@ to_tsquery('english', %s) AND owner_id = %s
+             ORDER BY length(name), id LIMIT %s)""",
         "any_match": """
             SELECT 1 FROM foods_food WHERE search_vector @@ to_tsquery('english', %s) LIMIT 1""",
     },
@@ -48,40 +60,57 @@ def search_foods(query: str, *, user_id: int | None = None, limit: int = 10) -> 
     Every nutrient is deferred (a list shows energy and macros, which have columns of their
     own); reading `food.nutrients` loads them.
     """
-    terms = [term for term in ranking.words(query) if term not in STOP_WORDS]
+    # As written: the database's stemmer equates plurals ("fries" and "fried" are both "fri"),
+    # where our lighter `ranking.singular` would make "fries" a "fry" that no name starts with.
+    terms = [term for term in ranking.tokens(query) if term not in STOP_WORDS]
     if not terms:
         return []
     rows = _candidates(terms, user_id)
     if not rows:
-        corrected = [_corrected(term) for term in terms]
+        corrected = [_corrected(term, alone=len(terms) == 1) for term in terms]
         if corrected != terms:
             terms, rows = corrected, _candidates(corrected, user_id)
     candidates = [
         ranking.Candidate(
-            id=row[0], name=row[1], group=row[2], brand=row[3], own=row[4] is not None
+            id=food_id,
+            name=name,
+            group=group,
+            brand=brand,
+            own=owner_id is not None,
+            measures=measures,
+            variants=variants,
         )
-        for row in rows
+        for food_id, name, group, brand, owner_id, measures, variants in rows
     ]
     best = [candidate.id for candidate in ranking.rank(" ".join(terms), candidates, limit)]
     foods = Food.objects.defer("nutrients").prefetch_related("servings").in_bulk(best)
     return [foods[food_id] for food_id in best]
 
 
-def _corrected(term: str) -> str:
-    if _fetch("any_match", [_match_expression([term])]):
+def _corrected(term: str, *, alone: bool) -> str:
+    # A query of one word that found nothing needs no second look to know the word is unknown.
+    if not alone and _fetch("any_match", [_match_expression([term])]):
         return term
     return vocabulary.closest_word(term) or term
 
 
 def _candidates(terms: list[str], user_id: int | None) -> list[tuple[Any, ...]]:
-    return _fetch("candidates", [_match_expression(terms), user_id, MAX_CANDIDATES])
+    """Public foods matching every term, shortest names first, and the person's own matches."""
+    words = _match_expression(terms)
+    if connection.vendor == "postgresql":
+        parameters = [words, MAX_CANDIDATES, words, user_id, MAX_OWN_CANDIDATES]
+    else:
+        public = f"{words} NOT audience : private"
+        own = f"{words} AND audience : u{user_id or 0}"
+        parameters = [public, MAX_CANDIDATES, own, MAX_OWN_CANDIDATES]
+    return _fetch("candidates", parameters)
 
 
 def _match_expression(terms: list[str]) -> str:
-    """Every term as a prefix, in the database's full-text query language."""
+    """Every term as a prefix of a word in the name or brand, in the database's query language."""
     if connection.vendor == "postgresql":
         return " & ".join(f"{term}:*" for term in terms)
-    return " ".join(f'"{term}"*' for term in terms)
+    return "{name brand} : (" + " ".join(f'"{term}"*' for term in terms) + ")"
 
 
 def _fetch(statement: str, parameters: list[Any]) -> list[tuple[Any, ...]]:
