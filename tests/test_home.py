@@ -4,9 +4,22 @@ from django.test import Client
 def test_it_shows_the_home_page(client: Client) -> None:
     response = client.get("/")
     assert response.status_code == 200
-    assert "<title>OpenPlate</title>" in response.content.decode()
+    assert "<title>Welcome · OpenPlate</title>" in response.content.decode()
     assert "Budget − Food + Exercise = Remaining" in response.content.decode()
     assert 'href="/static/openplate/site.css"' in response.content.decode()
+
+
+def test_it_takes_a_signed_in_person_to_their_diary(client: Client, django_user_model) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(django_user_model.objects.create_user("ann"))
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/diary/"
+
+
+def test_it_serves_htmx_from_the_app(client: Client) -> None:
+    response = client.get("/static/vendor/htmx/htmx.min.js")
+    assert response.status_code == 200
+    assert b"htmx" in b"".join(response.streaming_content)  # type: ignore[attr-defined]
 
 
 def test_it_serves_the_stylesheet(client: Client) -> None:

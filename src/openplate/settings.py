@@ -25,7 +25,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "openplate",
+    "openplate.accounts",
     "openplate.foods",
+    "openplate.diary",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +80,21 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Argon2id for new passwords (the winner of the Password Hashing Competition); the others only
+# to check, and upgrade on sign-in, passwords stored by older setups.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+EMAIL_BACKEND = config.env_str(
+    "OPENPLATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = config.env_str("OPENPLATE_FROM_EMAIL", "openplate@localhost")
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "diary:today"
+LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

@@ -1,10 +1,16 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from openplate import views
+from openplate.api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("openplate.accounts.urls")),
+    path("diary/", include("openplate.diary.urls")),
+    path("foods/", include("openplate.foods.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,10 +1,13 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    """The diary for a signed-in person; what OpenPlate is, for everyone else."""
+    if request.user.is_authenticated:
+        return redirect("diary:today")
     return render(request, "openplate/home.html")
 
 

@@ -8,9 +8,11 @@ nothing, so correct queries pay nothing for it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django.db import connection
+from django.db.models import Q
 
 from openplate.foods import ranking, vocabulary
 from openplate.foods.models import Food
@@ -25,7 +27,8 @@ STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "or", "with", "in", "w"})
 
 # SQLite's index is keyed by `length(name) << 32 | id` (migration 0006), so its rowid order is
 # shortest name first and LIMIT stops early; the low 32 bits are the food's id.
-CANDIDATE = 'id, name, "group", brand, owner_id, measure_count, variant_count'
+CANDIDATE_FIELDS = ("id", "name", "group", "brand", "owner_id", "measure_count", "variant_count")
+CANDIDATE = ", ".join(f'"{field}"' for field in CANDIDATE_FIELDS)
 SQL = {
     "sqlite": {
         "candidates": f"""
@@ -54,8 +57,16 @@ SQL = {
 }
 
 
-def search_foods(query: str, *, user_id: int | None = None, limit: int = 10) -> list[Food]:
+def search_foods(
+    query: str,
+    *,
+    user_id: int | None = None,
+    limit: int = 10,
+    recent_food_ids: Collection[int] = (),
+) -> list[Food]:
     """The foods that best match `query` for this user, best first, servings prefetched.
+
+    `recent_food_ids` are the foods the person logged lately: those that match rank higher.
 
     Every nutrient is deferred (a list shows energy and macros, which have columns of their
     own); reading `food.nutrients` loads them.
@@ -70,6 +81,8 @@ def search_foods(query: str, *, user_id: int | None = None, limit: int = 10) -> 
         corrected = [_corrected(term, alone=len(terms) == 1) for term in terms]
         if corrected != terms:
             terms, rows = corrected, _candidates(corrected, user_id)
+    rows += _recent_candidates(terms, recent_food_ids, {row[0] for row in rows}, user_id)
+    recent = set(recent_food_ids)
     candidates = [
         ranking.Candidate(
             id=food_id,
@@ -77,6 +90,7 @@ def search_foods(query: str, *, user_id: int | None = None, limit: int = 10) -> 
             group=group,
             brand=brand,
             own=owner_id is not None,
+            recent=food_id in recent,
             measures=measures,
             variants=variants,
         )
@@ -85,6 +99,27 @@ def search_foods(query: str, *, user_id: int | None = None, limit: int = 10) -> 
     best = [candidate.id for candidate in ranking.rank(" ".join(terms), candidates, limit)]
     foods = Food.objects.defer("nutrients").prefetch_related("servings").in_bulk(best)
     return [foods[food_id] for food_id in best]
+
+
+def _recent_candidates(
+    terms: list[str], recent_food_ids: Collection[int], found: set[int], user_id: int | None
+) -> list[tuple[Any, ...]]:
+    """Recently logged foods that match every term as a word prefix, whatever their names'
+    length; the index has the rest already."""
+    missing = [food_id for food_id in recent_food_ids if food_id not in found]
+    if not missing:
+        return []
+    query_words = ranking.words(" ".join(terms))
+    visible = Q(owner__isnull=True) | Q(owner_id=user_id)
+    rows = Food.objects.filter(visible, pk__in=missing).values_list(*CANDIDATE_FIELDS)
+    return [
+        row
+        for row in rows
+        if all(
+            any(word.startswith(term) for word in ranking.words(f"{row[1]} {row[3]}"))
+            for term in query_words
+        )
+    ]
 
 
 def _corrected(term: str, *, alone: bool) -> str:

@@ -1,0 +1,177 @@
+"""Setting a person's goal, and finding the goal in force on a day.
+
+The science (`openplate.science.goals`) computes the budget; this module checks the form's
+fields, keeps the result as a Goal starting on the day it was set, and answers "which budget
+applies to this day" for the diary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from openplate.accounts.models import Goal, Profile
+from openplate.science import energy, goals, units
+from openplate.science.energy import Sex
+from openplate.science.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+DAYS_PER_YEAR = 365.2425
+MACRO_PERCENT_RANGE = (5, 80)
+KCAL_PER_GRAM = {"protein": 4.0, "carbohydrate": 4.0, "fat": 9.0}  # Atwater general factors
+
+
+@dataclass(frozen=True)
+class GoalInput:
+    """What the goal form asks, in SI units."""
+
+    sex: str
+    birth_date: date
+    height_cm: float
+    weight_kg: float
+    activity: str
+    rate_kg_per_week: float
+    units: str = Profile.Units.IMPERIAL
+    protein_percent: int = 20
+    carbohydrate_percent: int = 50
+    fat_percent: int = 30
+
+
+def age_on(birth_date: date, day: date) -> float:
+    return (day - birth_date).days / DAYS_PER_YEAR
+
+
+def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
+    """Save `goal` as `user`'s goal from `on`, replacing one set earlier the same day.
+
+    Raises ValidationError naming each field at fault; nothing is saved then.
+    """
+    _check(goal, on)
+    person = goals.Person(
+        Sex(goal.sex), age_on(goal.birth_date, on), goal.height_cm, goal.weight_kg, goal.activity
+    )
+    system = "metric" if goal.units == Profile.Units.METRIC else "imperial"
+    try:
+        plan = goals.plan_goal(person, goal.rate_kg_per_week, units=system)
+    except InvalidInput as error:
+        raise ValidationError({"rate_kg_per_week": [_sentence(str(error))]}) from None
+    with transaction.atomic():
+        Profile.objects.update_or_create(
+            user=user,
+            defaults={
+                "units": goal.units,
+                "sex": goal.sex,
+                "birth_date": goal.birth_date,
+                "height_cm": goal.height_cm,
+                "activity": goal.activity,
+            },
+        )
+        saved, _ = Goal.objects.update_or_create(
+            user=user,
+            starts_on=on,
+            defaults={
+                "rate_kg_per_week": goal.rate_kg_per_week,
+                "sex": goal.sex,
+                "age_years": person.age_years,
+                "height_cm": goal.height_cm,
+                "weight_kg": goal.weight_kg,
+                "activity": goal.activity,
+                "formula": plan.formula.value,
+                "bmr_kcal": plan.bmr_kcal,
+                "activity_factor": plan.activity_factor,
+                "maintenance_kcal": plan.maintenance_kcal,
+                "floor_kcal": plan.floor_kcal,
+                "floor_applied": plan.floor_applied,
+                "budget_kcal": plan.budget_kcal,
+                "effective_rate_kg_per_week": plan.effective_rate_kg_per_week,
+                "bmi": plan.bmi,
+                "warnings": [_sentence(warning) for warning in plan.warnings],
+                "protein_percent": goal.protein_percent,
+                "carbohydrate_percent": goal.carbohydrate_percent,
+                "fat_percent": goal.fat_percent,
+            },
+        )
+    return saved
+
+
+def goal_on(user: User, day: date) -> Goal | None:
+    """The goal in force on `day`: the last one started by then. Days before the first goal
+    take the first goal, so a diary started before the goal form still shows a budget."""
+    started = Goal.objects.filter(user=user, starts_on__lte=day).order_by("-starts_on").first()
+    return started or Goal.objects.filter(user=user).order_by("starts_on").first()
+
+
+def macro_targets_g(goal: Goal) -> dict[str, float]:
+    """Grams of protein, carbohydrate and fat that make up the goal's shares of its budget."""
+    shares = {
+        "protein": goal.protein_percent,
+        "carbohydrate": goal.carbohydrate_percent,
+        "fat": goal.fat_percent,
+    }
+    return {
+        name: goal.budget_kcal * percent / 100 / KCAL_PER_GRAM[name]
+        for name, percent in shares.items()
+    }
+
+
+def _check(goal: GoalInput, on: date) -> None:
+    errors: dict[str, list[str]] = {}
+
+    def refuse(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    if goal.sex not in {sex.value for sex in Sex}:
+        refuse("sex", "Choose female or male.")
+    if goal.activity not in energy.ACTIVITY_LEVELS:
+        refuse("activity", "Choose an activity level.")
+    if goal.units not in Profile.Units.values:
+        refuse("units", "Choose US or metric units.")
+    low_age, high_age = energy.ADULT_AGE_RANGE_YEARS
+    age = age_on(goal.birth_date, on)
+    if not low_age <= age <= high_age:
+        refuse(
+            "birth_date",
+            f"The budget equations are for adults {low_age:g} to {high_age:g} years old.",
+        )
+    _check_range(refuse, "height_cm", "Height", goal.height_cm, units.HEIGHT_RANGE_CM, "cm")
+    _check_range(
+        refuse, "weight_kg", "Weight", goal.weight_kg, units.BODY_WEIGHT_RANGE_KG, "kg"
+    )
+    if abs(goal.rate_kg_per_week) > goals.MAX_RATE_KG_PER_WEEK:
+        refuse("rate_kg_per_week", "Choose one of the weekly goals offered.")
+    shares = (goal.protein_percent, goal.carbohydrate_percent, goal.fat_percent)
+    low, high = MACRO_PERCENT_RANGE
+    for field, share in zip(
+        ("protein_percent", "carbohydrate_percent", "fat_percent"), shares, strict=True
+    ):
+        if not low <= share <= high:
+            refuse(field, f"Between {low} and {high} %.")
+    if sum(shares) != 100:
+        refuse("fat_percent", f"Protein, carbohydrate and fat must add up to 100 % (now {sum(shares)} %).")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_range(
+    refuse: Callable[[str, str], None],
+    field: str,
+    noun: str,
+    value: float,
+    allowed: tuple[float, float],
+    unit: str,
+) -> None:
+    low, high = allowed
+    if not low <= value <= high:
+        refuse(field, f"{noun} must be between {low:g} and {high:g} {unit}.")
+
+
+def _sentence(text: str) -> str:
+    """A science message ("a weight-loss goal is not offered ...") as a sentence for a page."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -1,0 +1,97 @@
+"""A person's profile, their goals over time, and their API tokens."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from openplate.science import energy
+from openplate.science.energy import Formula, Sex
+
+ACTIVITY_CHOICES = [(level.key, level.label) for level in energy.ACTIVITY_LEVELS.values()]
+
+
+class Profile(models.Model):
+    """What the goal form asks that rarely changes, and how the person likes units shown."""
+
+    class Units(models.TextChoices):
+        IMPERIAL = "imperial", "US (lb, ft and in)"
+        METRIC = "metric", "Metric (kg, cm)"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    units = models.CharField(max_length=8, choices=Units.choices, default=Units.IMPERIAL)
+    sex = models.CharField(max_length=6, choices=[(s.value, s.value.title()) for s in Sex])
+    birth_date = models.DateField()
+    height_cm = models.FloatField()
+    activity = models.CharField(max_length=10, choices=ACTIVITY_CHOICES, default="sedentary")
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+
+class Goal(models.Model):
+    """A daily budget from `starts_on` until the next goal starts.
+
+    Every input and result is kept as it was that day, so a later change never rewrites a past
+    day's budget, and the page can always say how a budget was computed.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
+    )
+    starts_on = models.DateField()
+    rate_kg_per_week = models.FloatField(help_text="Negative to lose weight.")
+    # The person as the goal saw them.
+    sex = models.CharField(max_length=6)
+    age_years = models.FloatField()
+    height_cm = models.FloatField()
+    weight_kg = models.FloatField()
+    activity = models.CharField(max_length=10)
+    # The computation.
+    formula = models.CharField(max_length=20, choices=[(f.value, f.value) for f in Formula])
+    bmr_kcal = models.FloatField()
+    activity_factor = models.FloatField()
+    maintenance_kcal = models.FloatField()
+    floor_kcal = models.FloatField()
+    floor_applied = models.BooleanField()
+    budget_kcal = models.FloatField()
+    effective_rate_kg_per_week = models.FloatField()
+    bmi = models.FloatField()
+    warnings = models.JSONField(default=list, blank=True)
+    # Shares of the budget, in % of calories.
+    protein_percent = models.PositiveSmallIntegerField(default=20)
+    carbohydrate_percent = models.PositiveSmallIntegerField(default=50)
+    fat_percent = models.PositiveSmallIntegerField(default=30)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "starts_on"], name="one_goal_a_day")
+        ]
+        ordering = ["starts_on"]
+
+    def __str__(self) -> str:
+        return f"{self.budget_kcal:.0f} kcal/day from {self.starts_on}"
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only a SHA-256 digest of the secret is stored: the secret has 256
+    random bits, so a fast hash is as safe as a slow one and lets every request be checked in
+    one indexed lookup."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12, help_text="The start of the token, to recognise it.")
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -1,0 +1,58 @@
+"""Personal API tokens: made and revoked on the settings page, checked on every API request."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from openplate.accounts.models import ApiToken
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+TOKEN_PREFIX = "op_"
+SHOWN_CHARACTERS = 10
+MAX_TOKENS_PER_USER = 50
+
+
+def create_token(user: User, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user`; returns it and its secret, which is shown once and never stored."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": ["Give the token a name, such as the script that uses it."]})
+    if len(name) > ApiToken._meta.get_field("name").max_length:  # type: ignore[operator]
+        raise ValidationError({"name": ["At most 100 characters."]})
+    if user.api_tokens.count() >= MAX_TOKENS_PER_USER:
+        raise ValidationError({"name": [f"At most {MAX_TOKENS_PER_USER} tokens; revoke one first."]})
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name, digest=_digest(secret), prefix=secret[:SHOWN_CHARACTERS]
+    )
+    return token, secret
+
+
+def user_for_token(secret: str) -> User | None:
+    """The owner of the token `secret`, or None; notes when the token was last used."""
+    if not secret.startswith(TOKEN_PREFIX):
+        return None
+    token = ApiToken.objects.select_related("user").filter(digest=_digest(secret)).first()
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used is None or (now - token.last_used).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used=now)  # once a minute at most
+    return token.user
+
+
+def revoke_token(user: User, token_id: int) -> bool:
+    """Delete `user`'s token `token_id`; False when they have no such token."""
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return deleted > 0
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from openplate.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("accounts/signup/", views.signup, name="signup"),
+    path("goal/", views.goal, name="goal"),
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/tokens/", views.create_token, name="token_create"),
+    path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="token_revoke"),
+]

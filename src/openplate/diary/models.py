@@ -1,0 +1,75 @@
+"""The food diary: what a person ate, by day and meal, and the foods they mark as favourites."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from openplate.foods.models import Food
+
+
+class Meal(models.TextChoices):
+    BREAKFAST = "breakfast", "Breakfast"
+    LUNCH = "lunch", "Lunch"
+    DINNER = "dinner", "Dinner"
+    SNACKS = "snacks", "Snacks"
+
+
+class Entry(models.Model):
+    """One food eaten (or a quick-added number of calories) in one meal of one day.
+
+    The entry keeps what it counted: the food's name, the serving and every nutrient for the
+    amount eaten, as they were when it was logged. So a day's totals are one SQL sum, and a past
+    day never changes because a food was later edited, updated or deleted.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_entries"
+    )
+    date = models.DateField()
+    meal = models.CharField(max_length=10, choices=Meal.choices)
+    food = models.ForeignKey(
+        Food, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Empty for a quick add.",
+    )  # fmt: skip
+    name = models.CharField(max_length=255)
+    serving = models.CharField(max_length=160, blank=True, help_text='"1 medium", "g" or "oz".')
+    serving_grams = models.FloatField(null=True, blank=True)
+    quantity = models.FloatField(default=1.0)
+    grams = models.FloatField(null=True, blank=True, help_text="Empty for a quick add.")
+    energy_kcal = models.FloatField()
+    protein_g = models.FloatField(null=True, blank=True)
+    carbohydrate_g = models.FloatField(null=True, blank=True)
+    fat_g = models.FloatField(null=True, blank=True)
+    nutrients = models.JSONField(default=dict, blank=True, help_text="For the amount eaten.")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "date"], name="entry_user_date")]
+        ordering = ["date", "created", "id"]
+        verbose_name_plural = "entries"
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.meal}: {self.name}"
+
+    @property
+    def is_quick_add(self) -> bool:
+        return self.grams is None
+
+
+class Favourite(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourite_foods"
+    )
+    food = models.ForeignKey(Food, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "food"], name="favourite_once")
+        ]
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.food}"

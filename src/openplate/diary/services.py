@@ -1,0 +1,404 @@
+"""Logging food: entries with their amounts, copies, recent and favourite foods, and a day's
+summary: Budget - Food + Exercise = Remaining, with the macros against their targets.
+
+The pages and the API both call these functions; each raises ValidationError naming the field
+at fault and then changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q, QuerySet, Sum
+
+from openplate.accounts.goals import KCAL_PER_GRAM, goal_on, macro_targets_g
+from openplate.accounts.models import Goal
+from openplate.diary.models import Entry, Favourite, Meal
+from openplate.foods import amounts
+from openplate.foods.models import Food
+from openplate.foods.nutrients import NUTRIENTS, Nutrient
+from openplate.foods.search import search_foods
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+GRAMS = "g"
+OUNCES = "oz"
+GRAMS_PER_OUNCE = 28.349523125  # the international avoirdupois ounce
+MAX_ENTRY_GRAMS = 5000.0  # one food, one entry: a family pack, not a pantry
+MAX_QUICK_ADD_KCAL = 10000.0
+EARLIEST_DAY = date(1900, 1, 1)
+DAYS_AHEAD = 366  # planning meals ahead is fine; a diary for 2090 is a typo
+MACROS = ("protein", "carbohydrate", "fat")
+RECENT_FOODS = 50  # how many recently logged foods search boosts
+
+
+@dataclass(frozen=True)
+class ServingChoice:
+    name: str  # what an entry stores and the API takes: "1 medium", "g", "oz"
+    label: str
+    grams: float
+
+
+@dataclass(frozen=True)
+class Macro:
+    name: str
+    grams: float
+    percent_of_kcal: float  # of the calories eaten
+    target_g: float | None
+    target_percent: int | None
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    day: date
+    goal: Goal | None
+    budget_kcal: float | None
+    food_kcal: float
+    exercise_kcal: float
+    remaining_kcal: float | None  # budget - food + exercise
+    macros: tuple[Macro, ...]
+    meals: dict[str, float]  # kcal per meal
+
+
+def serving_choices(food: Food) -> list[ServingChoice]:
+    """The food's household measures, then grams and ounces."""
+    measures = [
+        ServingChoice(serving.name, f"{serving.name} ({amounts.tidy(serving.grams):g} g)", serving.grams)
+        for serving in food.servings.all()
+    ]
+    return [
+        *measures,
+        ServingChoice(GRAMS, "grams", 1.0),
+        ServingChoice(OUNCES, "ounces", GRAMS_PER_OUNCE),
+    ]
+
+
+def visible_food(user: User, food_id: Any) -> Food:
+    """The food `food_id` if `user` may see it: public foods and their own."""
+    try:
+        return visible_foods(user).prefetch_related("servings").get(pk=int(food_id))
+    except (Food.DoesNotExist, TypeError, ValueError):
+        raise ValidationError({"food_id": ["No such food."]}) from None
+
+
+def visible_foods(user: User) -> QuerySet[Food]:
+    return Food.objects.filter(Q(owner__isnull=True) | Q(owner=user.pk))
+
+
+def log_food(
+    user: User, *, day: date, meal: str, food: Food, serving: str = GRAMS, quantity: float
+) -> Entry:
+    """Log `quantity` × `serving` of `food` to `meal` on `day`."""
+    errors = _errors(day=day, meal=meal)
+    choice = _serving(food, serving, errors)
+    grams = _grams(choice, quantity, errors)
+    _raise(errors)
+    assert choice is not None and grams is not None
+    return Entry.objects.create(
+        user=user,
+        date=day,
+        meal=meal,
+        food=food,
+        name=food.name,
+        serving=choice.name,
+        serving_grams=choice.grams,
+        quantity=quantity,
+        **_amounts(food.nutrients, grams),
+    )
+
+
+def quick_add(
+    user: User,
+    *,
+    day: date,
+    meal: str,
+    energy_kcal: float,
+    protein_g: float | None = None,
+    carbohydrate_g: float | None = None,
+    fat_g: float | None = None,
+    name: str = "Quick add",
+) -> Entry:
+    """Log calories (and macros, if known) without a food."""
+    errors = _errors(day=day, meal=meal)
+    _check_quick_amounts(errors, energy_kcal, protein_g, carbohydrate_g, fat_g)
+    name = " ".join(name.split()) or "Quick add"
+    if len(name) > 255:
+        errors.setdefault("name", []).append("At most 255 characters.")
+    _raise(errors)
+    macros = {"protein_g": protein_g, "carbohydrate_g": carbohydrate_g, "fat_g": fat_g}
+    return Entry.objects.create(
+        user=user,
+        date=day,
+        meal=meal,
+        name=name,
+        energy_kcal=energy_kcal,
+        **macros,
+        nutrients={"energy_kcal": energy_kcal}
+        | {key: value for key, value in macros.items() if value is not None},
+    )
+
+
+def update_entry(entry: Entry, **changes: Any) -> Entry:
+    """Change an entry's day, meal, serving or quantity (or a quick add's amounts).
+
+    A food entry keeps the amounts it was logged with, scaled to the new weight, so editing an
+    old entry never pulls in later changes to the food.
+    """
+    day = changes.get("day", entry.date)
+    meal = changes.get("meal", entry.meal)
+    errors = _errors(day=day, meal=meal)
+    fields: dict[str, Any] = {"date": day, "meal": meal}
+    if entry.is_quick_add:
+        values = {key: changes.get(key, getattr(entry, key)) for key in _QUICK_FIELDS}
+        _check_quick_amounts(errors, **values)
+        if "name" in changes:
+            fields["name"] = " ".join(str(changes["name"]).split()) or "Quick add"
+        fields |= values
+        fields["nutrients"] = {k: v for k, v in values.items() if v is not None}
+    else:
+        choice = _current_serving(entry, changes.get("serving", entry.serving), errors)
+        grams = _grams(choice, changes.get("quantity", entry.quantity), errors)
+        if choice is not None and grams is not None:
+            assert entry.grams is not None
+            per_100g = {k: v * 100 / entry.grams for k, v in entry.nutrients.items()}
+            fields |= {
+                "serving": choice.name,
+                "serving_grams": choice.grams,
+                "quantity": changes.get("quantity", entry.quantity),
+                **_amounts(per_100g, grams),
+            }
+    _raise(errors)
+    for field, value in fields.items():
+        setattr(entry, field, value)
+    entry.save()
+    return entry
+
+
+def copy_entries(
+    user: User, *, from_day: date, to_day: date, meal: str | None = None, to_meal: str | None = None
+) -> list[Entry]:
+    """Copy a day's entries (or one meal's, into `to_meal` or the same meal) to `to_day`."""
+    errors = _errors(day=to_day, meal=meal or Meal.BREAKFAST)
+    if to_meal is not None and to_meal not in Meal.values:
+        errors.setdefault("to_meal", []).append(_MEAL_MESSAGE)
+    if to_meal is not None and meal is None:
+        errors.setdefault("to_meal", []).append("Copying a whole day keeps each entry's meal.")
+    _raise(errors)
+    sources = Entry.objects.filter(user=user, date=from_day)
+    if meal is not None:
+        sources = sources.filter(meal=meal)
+    copies = [
+        Entry(
+            user=user,
+            date=to_day,
+            meal=to_meal or source.meal,
+            **{field: getattr(source, field) for field in _COPIED_FIELDS},
+        )
+        for source in sources
+    ]
+    with transaction.atomic():
+        return Entry.objects.bulk_create(copies)
+
+
+def entries_on(user: User, day: date) -> QuerySet[Entry]:
+    return Entry.objects.filter(user=user, date=day).defer("nutrients")
+
+
+def day_summary(user: User, day: date, *, exercise_kcal: float = 0.0) -> DaySummary:
+    """Budget - Food + Exercise = Remaining for `day`, with macros and calories per meal."""
+    goal = goal_on(user, day)
+    rows = (
+        Entry.objects.filter(user=user, date=day)
+        .values("meal")
+        .annotate(
+            kcal=Sum("energy_kcal"),
+            protein=Sum("protein_g"),
+            carbohydrate=Sum("carbohydrate_g"),
+            fat=Sum("fat_g"),
+        )
+    )
+    meals = {meal: 0.0 for meal in Meal.values}
+    grams = dict.fromkeys(MACROS, 0.0)
+    for row in rows:
+        meals[row["meal"]] = row["kcal"] or 0.0
+        for macro in MACROS:
+            grams[macro] += row[macro] or 0.0
+    food_kcal = sum(meals.values())
+    budget = goal.budget_kcal if goal else None
+    return DaySummary(
+        day=day,
+        goal=goal,
+        budget_kcal=budget,
+        food_kcal=food_kcal,
+        exercise_kcal=exercise_kcal,
+        remaining_kcal=None if budget is None else budget - food_kcal + exercise_kcal,
+        macros=_macros(grams, goal),
+        meals=meals,
+    )
+
+
+def day_nutrients(user: User, day: date) -> list[tuple[Nutrient, float]]:
+    """Every nutrient eaten on `day`, in label order, with its total."""
+    totals: dict[str, float] = {}
+    for nutrients in Entry.objects.filter(user=user, date=day).values_list("nutrients", flat=True):
+        for key, value in nutrients.items():
+            totals[key] = totals.get(key, 0.0) + value
+    return [(nutrient, amounts.tidy(totals[nutrient.key])) for nutrient in NUTRIENTS if nutrient.key in totals]
+
+
+def recent_foods(user: User, limit: int = 10) -> list[Food]:
+    """The foods `user` logged last, most recent first, each once."""
+    latest = (
+        Entry.objects.filter(user=user, food__isnull=False)
+        .values("food")
+        .annotate(last=Max("created"))
+        .order_by("-last")[:limit]
+    )
+    ids = [row["food"] for row in latest]
+    foods = visible_foods(user).prefetch_related("servings").in_bulk(ids)
+    return [foods[food_id] for food_id in ids if food_id in foods]
+
+
+def favourite_foods(user: User) -> list[Food]:
+    return [
+        favourite.food
+        for favourite in Favourite.objects.filter(user=user)
+        .select_related("food")
+        .prefetch_related("food__servings")
+    ]
+
+
+def set_favourite(user: User, food: Food, favourite: bool) -> None:
+    if favourite:
+        Favourite.objects.get_or_create(user=user, food=food)
+    else:
+        Favourite.objects.filter(user=user, food=food).delete()
+
+
+def search_for(user: User, query: str, *, limit: int = 10) -> list[Food]:
+    """Food search as `user` sees it: their own foods and the foods they logged lately first."""
+    recent = [food.pk for food in recent_foods(user, RECENT_FOODS)]
+    return search_foods(query, user_id=user.pk, limit=limit, recent_food_ids=recent)
+
+
+def check_day(day: date) -> None:
+    _raise(_errors(day=day, meal=Meal.BREAKFAST))
+
+
+# --- checks and arithmetic -------------------------------------------------------------------
+
+_MEAL_MESSAGE = "Choose breakfast, lunch, dinner or snacks."
+_QUICK_FIELDS = ("energy_kcal", "protein_g", "carbohydrate_g", "fat_g")
+_COPIED_FIELDS = (
+    "food", "name", "serving", "serving_grams", "quantity", "grams", "energy_kcal", "protein_g",
+    "carbohydrate_g", "fat_g", "nutrients",
+)  # fmt: skip
+
+
+def _errors(*, day: date, meal: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    latest = date.today() + timedelta(days=DAYS_AHEAD)
+    if not isinstance(day, date) or not EARLIEST_DAY <= day <= latest:
+        errors["date"] = [f"Choose a day between {EARLIEST_DAY:%Y} and {latest:%Y-%m-%d}."]
+    if meal not in Meal.values:
+        errors["meal"] = [_MEAL_MESSAGE]
+    return errors
+
+
+def _raise(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _serving(food: Food, name: str, errors: dict[str, list[str]]) -> ServingChoice | None:
+    for choice in serving_choices(food):
+        if choice.name == name:
+            return choice
+    errors["serving"] = [f"{food.name} has no serving {name!r}."]
+    return None
+
+
+def _current_serving(
+    entry: Entry, name: str, errors: dict[str, list[str]]
+) -> ServingChoice | None:
+    if name == entry.serving and entry.serving_grams is not None:
+        return ServingChoice(entry.serving, entry.serving, entry.serving_grams)
+    if entry.food is None:
+        errors["serving"] = ["The food was deleted, so only the quantity can change."]
+        return None
+    return _serving(entry.food, name, errors)
+
+
+def _grams(
+    choice: ServingChoice | None, quantity: Any, errors: dict[str, list[str]]
+) -> float | None:
+    if not isinstance(quantity, int | float) or isinstance(quantity, bool) or not quantity > 0:
+        errors["quantity"] = ["Enter a quantity above 0."]
+        return None
+    if choice is None:
+        return None
+    grams = float(quantity) * choice.grams
+    if grams > MAX_ENTRY_GRAMS:
+        errors["quantity"] = [
+            f"That is {grams / 1000:.1f} kg; one entry holds at most {MAX_ENTRY_GRAMS / 1000:g} kg."
+        ]
+        return None
+    return grams
+
+
+def _check_quick_amounts(
+    errors: dict[str, list[str]],
+    energy_kcal: Any,
+    protein_g: Any = None,
+    carbohydrate_g: Any = None,
+    fat_g: Any = None,
+) -> None:
+    if not _number(energy_kcal) or not 0 < energy_kcal <= MAX_QUICK_ADD_KCAL:
+        errors["energy_kcal"] = [f"Enter calories above 0 and at most {MAX_QUICK_ADD_KCAL:,.0f}."]
+    for field, value in (("protein_g", protein_g), ("carbohydrate_g", carbohydrate_g), ("fat_g", fat_g)):
+        if value is not None and (not _number(value) or not 0 <= value <= MAX_ENTRY_GRAMS):
+            errors[field] = ["Enter grams from 0, or leave it empty."]
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def _amounts(per_100g: dict[str, float], grams: float) -> dict[str, Any]:
+    """The entry's columns for `grams` of a food with these nutrients per 100 g."""
+    scaled = {key: amounts.tidy(value * grams / 100) for key, value in per_100g.items()}
+    return {
+        "grams": grams,
+        "energy_kcal": scaled.get("energy_kcal", 0.0),
+        "protein_g": scaled.get("protein_g"),
+        "carbohydrate_g": scaled.get("carbohydrate_g"),
+        "fat_g": scaled.get("fat_g"),
+        "nutrients": scaled,
+    }
+
+
+def _macros(grams: dict[str, float], goal: Goal | None) -> tuple[Macro, ...]:
+    kcal = {macro: grams[macro] * KCAL_PER_GRAM[macro] for macro in MACROS}
+    total = sum(kcal.values())
+    targets = macro_targets_g(goal) if goal else {}
+    percents = (
+        {"protein": goal.protein_percent, "carbohydrate": goal.carbohydrate_percent, "fat": goal.fat_percent}
+        if goal
+        else {}
+    )
+    return tuple(
+        Macro(
+            name=macro,
+            grams=grams[macro],
+            percent_of_kcal=100 * kcal[macro] / total if total else 0.0,
+            target_g=targets.get(macro),
+            target_percent=percents.get(macro),
+        )
+        for macro in MACROS
+    )
+
