@@ -1,3 +1,0 @@
-from ninja import NinjaAPI
-
-api = NinjaAPI(title="OpenPlate API", version="1")
