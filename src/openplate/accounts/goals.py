@@ -141,9 +141,7 @@ def _check(goal: GoalInput, on: date) -> None:
             f"The budget equations are for adults {low_age:g} to {high_age:g} years old.",
         )
     _check_range(refuse, "height_cm", "Height", goal.height_cm, units.HEIGHT_RANGE_CM, "cm")
-    _check_range(
-        refuse, "weight_kg", "Weight", goal.weight_kg, units.BODY_WEIGHT_RANGE_KG, "kg"
-    )
+    _check_range(refuse, "weight_kg", "Weight", goal.weight_kg, units.BODY_WEIGHT_RANGE_KG, "kg")
     if abs(goal.rate_kg_per_week) > goals.MAX_RATE_KG_PER_WEEK:
         refuse("rate_kg_per_week", "Choose one of the weekly goals offered.")
     shares = (goal.protein_percent, goal.carbohydrate_percent, goal.fat_percent)
@@ -154,7 +152,10 @@ def _check(goal: GoalInput, on: date) -> None:
         if not low <= share <= high:
             refuse(field, f"Between {low} and {high} %.")
     if sum(shares) != 100:
-        refuse("fat_percent", f"Protein, carbohydrate and fat must add up to 100 % (now {sum(shares)} %).")
+        refuse(
+            "fat_percent",
+            f"Protein, carbohydrate and fat must add up to 100 % (now {sum(shares)} %).",
+        )
     if errors:
         raise ValidationError(errors)
 

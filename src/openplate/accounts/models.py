@@ -67,9 +67,7 @@ class Goal(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "starts_on"], name="one_goal_a_day")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "starts_on"], name="one_goal_a_day")]
         ordering = ["starts_on"]
 
     def __str__(self) -> str:

@@ -27,7 +27,9 @@ def create_token(user: User, name: str) -> tuple[ApiToken, str]:
     if len(name) > ApiToken._meta.get_field("name").max_length:  # type: ignore[operator]
         raise ValidationError({"name": ["At most 100 characters."]})
     if user.api_tokens.count() >= MAX_TOKENS_PER_USER:
-        raise ValidationError({"name": [f"At most {MAX_TOKENS_PER_USER} tokens; revoke one first."]})
+        raise ValidationError(
+            {"name": [f"At most {MAX_TOKENS_PER_USER} tokens; revoke one first."]}
+        )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user, name=name, digest=_digest(secret), prefix=secret[:SHOWN_CHARACTERS]

@@ -66,9 +66,7 @@ class Favourite(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "food"], name="favourite_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "food"], name="favourite_once")]
         ordering = ["-created"]
 
     def __str__(self) -> str:

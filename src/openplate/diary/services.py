@@ -7,13 +7,14 @@ at fault and then changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet, Sum
+from django.db.models import Max, Q, QuerySet
 
 from openplate.accounts.goals import KCAL_PER_GRAM, goal_on, macro_targets_g
 from openplate.accounts.models import Goal
@@ -68,7 +69,9 @@ class DaySummary:
 def serving_choices(food: Food) -> list[ServingChoice]:
     """The food's household measures, then grams and ounces."""
     measures = [
-        ServingChoice(serving.name, f"{serving.name} ({amounts.tidy(serving.grams):g} g)", serving.grams)
+        ServingChoice(
+            serving.name, f"{serving.name} ({amounts.tidy(serving.grams):g} g)", serving.grams
+        )
         for serving in food.servings.all()
     ]
     return [
@@ -98,7 +101,8 @@ def log_food(
     choice = _serving(food, serving, errors)
     grams = _grams(choice, quantity, errors)
     _raise(errors)
-    assert choice is not None and grams is not None
+    assert choice is not None
+    assert grams is not None
     return Entry.objects.create(
         user=user,
         date=day,
@@ -211,23 +215,20 @@ def entries_on(user: User, day: date) -> QuerySet[Entry]:
 
 def day_summary(user: User, day: date, *, exercise_kcal: float = 0.0) -> DaySummary:
     """Budget - Food + Exercise = Remaining for `day`, with macros and calories per meal."""
-    goal = goal_on(user, day)
-    rows = (
-        Entry.objects.filter(user=user, date=day)
-        .values("meal")
-        .annotate(
-            kcal=Sum("energy_kcal"),
-            protein=Sum("protein_g"),
-            carbohydrate=Sum("carbohydrate_g"),
-            fat=Sum("fat_g"),
-        )
-    )
-    meals = {meal: 0.0 for meal in Meal.values}
+    return summarize(day, entries_on(user, day), goal_on(user, day), exercise_kcal=exercise_kcal)
+
+
+def summarize(
+    day: date, entries: Iterable[Entry], goal: Goal | None, *, exercise_kcal: float = 0.0
+) -> DaySummary:
+    """The summary of a day's entries, for a page that has loaded them already."""
+    meals = dict.fromkeys(Meal.values, 0.0)
     grams = dict.fromkeys(MACROS, 0.0)
-    for row in rows:
-        meals[row["meal"]] = row["kcal"] or 0.0
-        for macro in MACROS:
-            grams[macro] += row[macro] or 0.0
+    for entry in entries:
+        meals[entry.meal] += entry.energy_kcal
+        grams["protein"] += entry.protein_g or 0.0
+        grams["carbohydrate"] += entry.carbohydrate_g or 0.0
+        grams["fat"] += entry.fat_g or 0.0
     food_kcal = sum(meals.values())
     budget = goal.budget_kcal if goal else None
     return DaySummary(
@@ -248,7 +249,11 @@ def day_nutrients(user: User, day: date) -> list[tuple[Nutrient, float]]:
     for nutrients in Entry.objects.filter(user=user, date=day).values_list("nutrients", flat=True):
         for key, value in nutrients.items():
             totals[key] = totals.get(key, 0.0) + value
-    return [(nutrient, amounts.tidy(totals[nutrient.key])) for nutrient in NUTRIENTS if nutrient.key in totals]
+    return [
+        (nutrient, amounts.tidy(totals[nutrient.key]))
+        for nutrient in NUTRIENTS
+        if nutrient.key in totals
+    ]
 
 
 def recent_foods(user: User, limit: int = 10) -> list[Food]:
@@ -323,9 +328,7 @@ def _serving(food: Food, name: str, errors: dict[str, list[str]]) -> ServingChoi
     return None
 
 
-def _current_serving(
-    entry: Entry, name: str, errors: dict[str, list[str]]
-) -> ServingChoice | None:
+def _current_serving(entry: Entry, name: str, errors: dict[str, list[str]]) -> ServingChoice | None:
     if name == entry.serving and entry.serving_grams is not None:
         return ServingChoice(entry.serving, entry.serving, entry.serving_grams)
     if entry.food is None:
@@ -360,7 +363,11 @@ def _check_quick_amounts(
 ) -> None:
     if not _number(energy_kcal) or not 0 < energy_kcal <= MAX_QUICK_ADD_KCAL:
         errors["energy_kcal"] = [f"Enter calories above 0 and at most {MAX_QUICK_ADD_KCAL:,.0f}."]
-    for field, value in (("protein_g", protein_g), ("carbohydrate_g", carbohydrate_g), ("fat_g", fat_g)):
+    for field, value in (
+        ("protein_g", protein_g),
+        ("carbohydrate_g", carbohydrate_g),
+        ("fat_g", fat_g),
+    ):
         if value is not None and (not _number(value) or not 0 <= value <= MAX_ENTRY_GRAMS):
             errors[field] = ["Enter grams from 0, or leave it empty."]
 
@@ -387,7 +394,11 @@ def _macros(grams: dict[str, float], goal: Goal | None) -> tuple[Macro, ...]:
     total = sum(kcal.values())
     targets = macro_targets_g(goal) if goal else {}
     percents = (
-        {"protein": goal.protein_percent, "carbohydrate": goal.carbohydrate_percent, "fat": goal.fat_percent}
+        {
+            "protein": goal.protein_percent,
+            "carbohydrate": goal.carbohydrate_percent,
+            "fat": goal.fat_percent,
+        }
         if goal
         else {}
     )
@@ -401,4 +412,3 @@ def _macros(grams: dict[str, float], goal: Goal | None) -> tuple[Macro, ...]:
         )
         for macro in MACROS
     )
-

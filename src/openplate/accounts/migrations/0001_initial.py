@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,62 +14,140 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('digest', models.CharField(max_length=64, unique=True)),
-                ('prefix', models.CharField(help_text='The start of the token, to recognise it.', max_length=12)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('last_used', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("digest", models.CharField(max_length=64, unique=True)),
+                (
+                    "prefix",
+                    models.CharField(
+                        help_text="The start of the token, to recognise it.", max_length=12
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("last_used", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('units', models.CharField(choices=[('imperial', 'US (lb, ft and in)'), ('metric', 'Metric (kg, cm)')], default='imperial', max_length=8)),
-                ('sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male')], max_length=6)),
-                ('birth_date', models.DateField()),
-                ('height_cm', models.FloatField()),
-                ('activity', models.CharField(choices=[('sedentary', 'Sedentary'), ('light', 'Lightly active'), ('moderate', 'Moderately active'), ('very', 'Very active'), ('extra', 'Extra active')], default='sedentary', max_length=10)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "units",
+                    models.CharField(
+                        choices=[("imperial", "US (lb, ft and in)"), ("metric", "Metric (kg, cm)")],
+                        default="imperial",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("female", "Female"), ("male", "Male")], max_length=6
+                    ),
+                ),
+                ("birth_date", models.DateField()),
+                ("height_cm", models.FloatField()),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("sedentary", "Sedentary"),
+                            ("light", "Lightly active"),
+                            ("moderate", "Moderately active"),
+                            ("very", "Very active"),
+                            ("extra", "Extra active"),
+                        ],
+                        default="sedentary",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_on', models.DateField()),
-                ('rate_kg_per_week', models.FloatField(help_text='Negative to lose weight.')),
-                ('sex', models.CharField(max_length=6)),
-                ('age_years', models.FloatField()),
-                ('height_cm', models.FloatField()),
-                ('weight_kg', models.FloatField()),
-                ('activity', models.CharField(max_length=10)),
-                ('formula', models.CharField(choices=[('mifflin-st-jeor', 'mifflin-st-jeor'), ('harris-benedict', 'harris-benedict'), ('katch-mcardle', 'katch-mcardle')], max_length=20)),
-                ('bmr_kcal', models.FloatField()),
-                ('activity_factor', models.FloatField()),
-                ('maintenance_kcal', models.FloatField()),
-                ('floor_kcal', models.FloatField()),
-                ('floor_applied', models.BooleanField()),
-                ('budget_kcal', models.FloatField()),
-                ('effective_rate_kg_per_week', models.FloatField()),
-                ('bmi', models.FloatField()),
-                ('warnings', models.JSONField(blank=True, default=list)),
-                ('protein_percent', models.PositiveSmallIntegerField(default=20)),
-                ('carbohydrate_percent', models.PositiveSmallIntegerField(default=50)),
-                ('fat_percent', models.PositiveSmallIntegerField(default=30)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_on", models.DateField()),
+                ("rate_kg_per_week", models.FloatField(help_text="Negative to lose weight.")),
+                ("sex", models.CharField(max_length=6)),
+                ("age_years", models.FloatField()),
+                ("height_cm", models.FloatField()),
+                ("weight_kg", models.FloatField()),
+                ("activity", models.CharField(max_length=10)),
+                (
+                    "formula",
+                    models.CharField(
+                        choices=[
+                            ("mifflin-st-jeor", "mifflin-st-jeor"),
+                            ("harris-benedict", "harris-benedict"),
+                            ("katch-mcardle", "katch-mcardle"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("bmr_kcal", models.FloatField()),
+                ("activity_factor", models.FloatField()),
+                ("maintenance_kcal", models.FloatField()),
+                ("floor_kcal", models.FloatField()),
+                ("floor_applied", models.BooleanField()),
+                ("budget_kcal", models.FloatField()),
+                ("effective_rate_kg_per_week", models.FloatField()),
+                ("bmi", models.FloatField()),
+                ("warnings", models.JSONField(blank=True, default=list)),
+                ("protein_percent", models.PositiveSmallIntegerField(default=20)),
+                ("carbohydrate_percent", models.PositiveSmallIntegerField(default=50)),
+                ("fat_percent", models.PositiveSmallIntegerField(default=30)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_on'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'starts_on'), name='one_goal_a_day')],
+                "ordering": ["starts_on"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "starts_on"), name="one_goal_a_day")
+                ],
             },
         ),
     ]

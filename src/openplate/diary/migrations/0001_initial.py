@@ -6,53 +6,117 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('foods', '0007_food_measure_and_variant_counts'),
+        ("foods", "0007_food_measure_and_variant_counts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Entry',
+            name="Entry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('meal', models.CharField(choices=[('breakfast', 'Breakfast'), ('lunch', 'Lunch'), ('dinner', 'Dinner'), ('snacks', 'Snacks')], max_length=10)),
-                ('name', models.CharField(max_length=255)),
-                ('serving', models.CharField(blank=True, help_text='"1 medium", "g" or "oz".', max_length=160)),
-                ('serving_grams', models.FloatField(blank=True, null=True)),
-                ('quantity', models.FloatField(default=1.0)),
-                ('grams', models.FloatField(blank=True, help_text='Empty for a quick add.', null=True)),
-                ('energy_kcal', models.FloatField()),
-                ('protein_g', models.FloatField(blank=True, null=True)),
-                ('carbohydrate_g', models.FloatField(blank=True, null=True)),
-                ('fat_g', models.FloatField(blank=True, null=True)),
-                ('nutrients', models.JSONField(blank=True, default=dict, help_text='For the amount eaten.')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('food', models.ForeignKey(blank=True, help_text='Empty for a quick add.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='foods.food')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='diary_entries', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                (
+                    "meal",
+                    models.CharField(
+                        choices=[
+                            ("breakfast", "Breakfast"),
+                            ("lunch", "Lunch"),
+                            ("dinner", "Dinner"),
+                            ("snacks", "Snacks"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("name", models.CharField(max_length=255)),
+                (
+                    "serving",
+                    models.CharField(
+                        blank=True, help_text='"1 medium", "g" or "oz".', max_length=160
+                    ),
+                ),
+                ("serving_grams", models.FloatField(blank=True, null=True)),
+                ("quantity", models.FloatField(default=1.0)),
+                (
+                    "grams",
+                    models.FloatField(blank=True, help_text="Empty for a quick add.", null=True),
+                ),
+                ("energy_kcal", models.FloatField()),
+                ("protein_g", models.FloatField(blank=True, null=True)),
+                ("carbohydrate_g", models.FloatField(blank=True, null=True)),
+                ("fat_g", models.FloatField(blank=True, null=True)),
+                (
+                    "nutrients",
+                    models.JSONField(blank=True, default=dict, help_text="For the amount eaten."),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "food",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for a quick add.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="foods.food",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="diary_entries",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'entries',
-                'ordering': ['date', 'created', 'id'],
-                'indexes': [models.Index(fields=['user', 'date'], name='entry_user_date')],
+                "verbose_name_plural": "entries",
+                "ordering": ["date", "created", "id"],
+                "indexes": [models.Index(fields=["user", "date"], name="entry_user_date")],
             },
         ),
         migrations.CreateModel(
-            name='Favourite',
+            name="Favourite",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('food', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='foods.food')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='favourite_foods', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "food",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="foods.food",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="favourite_foods",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'food'), name='favourite_once')],
+                "ordering": ["-created"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "food"), name="favourite_once")
+                ],
             },
         ),
     ]
