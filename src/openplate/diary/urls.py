@@ -1,9 +1,23 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from openplate.diary import views
+from openplate.diary.converters import IsoDateConverter
+
+register_converter(IsoDateConverter, "day")
 
 app_name = "diary"
 
 urlpatterns = [
     path("", views.today, name="today"),
+    path("<day:day>/", views.day_page, name="day"),
+    path("<day:day>/add/", views.add_food, name="add"),
+    path("<day:day>/add/<int:food_id>/", views.log_food, name="log"),
+    path("<day:day>/quick-add/", views.quick_add, name="quick_add"),
+    path("<day:day>/copy/", views.copy, name="copy"),
+    path("<day:day>/custom-food/", views.custom_food, name="custom_food"),
+    path("<day:day>/nutrients/", views.nutrients, name="nutrients"),
+    path("search/", views.search, name="search"),
+    path("entries/<int:entry_id>/", views.edit_entry, name="edit"),
+    path("entries/<int:entry_id>/delete/", views.delete_entry, name="delete"),
+    path("favourites/<int:food_id>/", views.favourite, name="favourite"),
 ]

@@ -1,5 +1,314 @@
+"""The diary pages: a day with its meals and summary, adding, editing and copying food.
+
+Every form works as a plain POST that redirects back to the day; htmx only makes the food search
+answer as the person types.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from openplate.accounts.goals import goal_on
+from openplate.diary import services
+from openplate.diary.forms import (
+    CopyForm,
+    CustomFoodForm,
+    EntryForm,
+    QuickAddForm,
+    add_service_errors,
+)
+from openplate.diary.models import Entry, Meal
+from openplate.foods.custom import create_custom_food
+from openplate.foods.models import Food
+
+INVALID = 422  # a form sent back with its errors
+SEARCH_RESULTS = 20
 
 
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _meal(request: HttpRequest) -> str:
+    meal = request.GET.get("meal") or request.POST.get("meal") or ""
+    return meal if meal in Meal.values else Meal.BREAKFAST
+
+
+def _day_url(day: date) -> str:
+    return reverse("diary:day", args=[day])
+
+
+@login_required
+@require_safe
 def today(request: HttpRequest) -> HttpResponse:
-    raise Http404
+    """Today's page; `?day=YYYY-MM-DD` (the date picker without JavaScript) goes to that day."""
+    if picked := request.GET.get("day"):
+        try:
+            return redirect(_day_url(date.fromisoformat(picked)))
+        except ValueError:
+            messages.error(request, f"{picked!r} is not a date.")
+    return _day(request, timezone.localdate())
+
+
+@login_required
+@require_safe
+def day_page(request: HttpRequest, day: date) -> HttpResponse:
+    return _day(request, day)
+
+
+def _day(
+    request: HttpRequest,
+    day: date,
+    *,
+    quick_add_form: QuickAddForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = _user(request)
+    entries = list(services.entries_on(user, day))
+    summary = services.summarize(day, entries, goal_on(user, day))
+    meals = [
+        {
+            "key": key,
+            "label": label,
+            "kcal": summary.meals[key],
+            "entries": [entry for entry in entries if entry.meal == key],
+        }
+        for key, label in Meal.choices
+    ]
+    context = {
+        "day": day,
+        "today": timezone.localdate(),
+        "previous_day": day - timedelta(days=1),
+        "next_day": day + timedelta(days=1),
+        "summary": summary,
+        "meals": meals,
+        "quick_add_form": quick_add_form or QuickAddForm(initial={"meal": Meal.SNACKS}),
+        "copy_form": CopyForm(initial={"from_date": day - timedelta(days=1)}),
+    }
+    return render(request, "diary/day.html", context, status=status)
+
+
+@login_required
+@require_safe
+def add_food(request: HttpRequest, day: date) -> HttpResponse:
+    """Search, recent and favourite foods, each one click from the serving picker."""
+    user = _user(request)
+    query = request.GET.get("q", "").strip()
+    context = {
+        "day": day,
+        "meal": _meal(request),
+        "meal_label": Meal(_meal(request)).label,
+        "query": query,
+        "results": services.search_for(user, query, limit=SEARCH_RESULTS) if query else [],
+        "recent": services.recent_foods(user),
+        "favourites": services.favourite_foods(user),
+    }
+    return render(request, "diary/add.html", context)
+
+
+@login_required
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """The search results alone, for htmx to swap in as the person types."""
+    query = request.GET.get("q", "").strip()
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        day = timezone.localdate()
+    results = services.search_for(_user(request), query, limit=SEARCH_RESULTS) if query else []
+    context = {"day": day, "meal": _meal(request), "query": query, "results": results}
+    return render(request, "diary/_results.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_food(request: HttpRequest, day: date, food_id: int) -> HttpResponse:
+    """The serving picker: which serving, how many, which meal."""
+    user = _user(request)
+    food = _visible_food(user, food_id)
+    choices = services.serving_choices(food)
+    form = EntryForm(
+        request.POST or None,
+        servings=_with_kcal(food, choices),
+        initial={"meal": _meal(request), "serving": choices[0].name, "quantity": 1},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.log_food(user, day=day, food=food, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Added {entry.name} to {Meal(entry.meal).label}.")
+            return redirect(_day_url(day))
+    context = {
+        "day": day,
+        "food": food,
+        "form": form,
+        "is_favourite": food in services.favourite_foods(user),
+    }
+    return render(request, "diary/log.html", context, status=INVALID if form.errors else 200)
+
+
+@login_required
+@require_POST
+def quick_add(request: HttpRequest, day: date) -> HttpResponse:
+    form = QuickAddForm(request.POST)
+    if form.is_valid():
+        values = {key: value for key, value in form.cleaned_data.items() if value not in (None, "")}
+        try:
+            entry = services.quick_add(_user(request), day=day, **values)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"Added {entry.energy_kcal:,.0f} kcal to {Meal(entry.meal).label}."
+            )
+            return redirect(_day_url(day))
+    return _day(request, day, quick_add_form=form, status=INVALID)
+
+
+@login_required
+@require_POST
+def copy(request: HttpRequest, day: date) -> HttpResponse:
+    form = CopyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose the date to copy from.")
+        return redirect(_day_url(day))
+    meal = form.cleaned_data["meal"] or None
+    try:
+        copies = services.copy_entries(
+            _user(request), from_day=form.cleaned_data["from_date"], to_day=day, meal=meal
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_day_url(day))
+    what = Meal(meal).label if meal else "the day"
+    source = form.cleaned_data["from_date"]
+    messages.success(request, f"Copied {len(copies)} entries of {what} from {source:%b %-d}.")
+    return redirect(_day_url(day))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def custom_food(request: HttpRequest, day: date) -> HttpResponse:
+    """Make a food from its label, then pick how much of it was eaten."""
+    form = CustomFoodForm(request.POST or None, initial={"name": request.GET.get("name", "")})
+    meal = _meal(request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            food = create_custom_food(
+                _user(request),
+                data["name"],
+                nutrients=form.nutrients(),
+                per_grams=data["per_grams"],
+                serving_name=data["serving_name"],
+                brand=data["brand"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Created {food.name}.")
+            return redirect(f"{reverse('diary:log', args=[day, food.pk])}?meal={meal}")
+    context = {"day": day, "meal": meal, "form": form}
+    return render(
+        request, "diary/custom_food.html", context, status=INVALID if form.errors else 200
+    )
+
+
+@login_required
+@require_safe
+def nutrients(request: HttpRequest, day: date) -> HttpResponse:
+    """Every nutrient eaten on the day, in label order."""
+    context = {"day": day, "nutrients": services.day_nutrients(_user(request), day)}
+    return render(request, "diary/nutrients.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = get_object_or_404(Entry.objects.select_related("food"), pk=entry_id, user=request.user)
+    form: EntryForm | QuickAddForm
+    if entry.is_quick_add:
+        form = QuickAddForm(request.POST or None, initial=_quick_add_values(entry))
+    else:
+        form = EntryForm(
+            request.POST or None,
+            servings=_entry_servings(entry),
+            initial={"meal": entry.meal, "serving": entry.serving, "quantity": entry.quantity},
+        )
+    if request.method == "POST" and form.is_valid():
+        changes = dict(form.cleaned_data)
+        if entry.is_quick_add:
+            changes["name"] = changes.get("name") or entry.name
+        try:
+            services.update_entry(entry, **changes)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Updated {entry.name}.")
+            return redirect(_day_url(entry.date))
+    context = {"entry": entry, "form": form, "day": entry.date}
+    return render(request, "diary/edit.html", context, status=INVALID if form.errors else 200)
+
+
+@login_required
+@require_POST
+def delete_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = get_object_or_404(Entry, pk=entry_id, user=request.user)
+    entry.delete()
+    messages.success(request, f"Deleted {entry.name}.")
+    return redirect(_day_url(entry.date))
+
+
+@login_required
+@require_POST
+def favourite(request: HttpRequest, food_id: int) -> HttpResponse:
+    user = _user(request)
+    food = _visible_food(user, food_id)
+    services.set_favourite(user, food, request.POST.get("favourite") == "1")
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith("/") and not back.startswith("//") else "diary:today")
+
+
+def _visible_food(user: User, food_id: int) -> Food:
+    try:
+        return services.visible_food(user, food_id)
+    except ValidationError:
+        raise Http404("No such food.") from None
+
+
+def _with_kcal(food: Food, choices: list[services.ServingChoice]) -> list[services.ServingChoice]:
+    """The servings labelled with their calories, so picking one shows what it costs."""
+    return [
+        services.ServingChoice(
+            choice.name,
+            f"{choice.label} · {food.energy_kcal * choice.grams / 100:,.0f} kcal",
+            choice.grams,
+        )
+        for choice in choices
+    ]
+
+
+def _entry_servings(entry: Entry) -> list[services.ServingChoice]:
+    if entry.food is not None:
+        return services.serving_choices(entry.food)
+    assert entry.serving_grams is not None
+    return [services.ServingChoice(entry.serving, entry.serving, entry.serving_grams)]
+
+
+def _quick_add_values(entry: Entry) -> dict[str, Any]:
+    fields = ("meal", "energy_kcal", "name", "protein_g", "carbohydrate_g", "fat_g")
+    return {field: getattr(entry, field) for field in fields}

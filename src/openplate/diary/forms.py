@@ -1,0 +1,79 @@
+"""Forms of the diary pages. They check types; the services check the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from openplate.diary.models import Meal
+from openplate.diary.services import ServingChoice
+
+
+class EntryForm(forms.Form):
+    """How much of a food, in which serving, to which meal."""
+
+    meal = forms.ChoiceField(choices=Meal.choices)
+    serving = forms.ChoiceField()
+    quantity = forms.FloatField(
+        min_value=0.001, initial=1, widget=forms.NumberInput(attrs={"step": "any"})
+    )
+
+    def __init__(self, *args: Any, servings: list[ServingChoice], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["serving"].choices = [(choice.name, choice.label) for choice in servings]
+
+
+class QuickAddForm(forms.Form):
+    meal = forms.ChoiceField(choices=Meal.choices)
+    energy_kcal = forms.FloatField(label="Calories", min_value=0.001)
+    name = forms.CharField(label="Description", required=False, max_length=255)
+    protein_g = forms.FloatField(label="Protein (g)", required=False, min_value=0)
+    carbohydrate_g = forms.FloatField(label="Carbohydrate (g)", required=False, min_value=0)
+    fat_g = forms.FloatField(label="Fat (g)", required=False, min_value=0)
+
+
+class CopyForm(forms.Form):
+    """Copy a meal (or, with no meal, the whole day) from another date."""
+
+    from_date = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    meal = forms.ChoiceField(choices=[("", "Whole day"), *Meal.choices], required=False)
+
+
+class CustomFoodForm(forms.Form):
+    """A food from its label: values for one serving of `per_grams` grams."""
+
+    name = forms.CharField(max_length=255)
+    brand = forms.CharField(max_length=255, required=False)
+    serving_name = forms.CharField(
+        label="Serving",
+        max_length=160,
+        initial="1 serving",
+        help_text='Such as "1 bar" or "1 cup".',
+    )
+    per_grams = forms.FloatField(label="Serving weight (g)", min_value=0.001)
+    energy_kcal = forms.FloatField(label="Calories", min_value=0)
+    protein_g = forms.FloatField(label="Protein (g)", required=False, min_value=0)
+    carbohydrate_g = forms.FloatField(label="Carbohydrate (g)", required=False, min_value=0)
+    fat_g = forms.FloatField(label="Fat (g)", required=False, min_value=0)
+    fiber_g = forms.FloatField(label="Fiber (g)", required=False, min_value=0)
+    sugars_g = forms.FloatField(label="Sugars (g)", required=False, min_value=0)
+    sodium_mg = forms.FloatField(label="Sodium (mg)", required=False, min_value=0)
+
+    NUTRIENT_FIELDS = (
+        "energy_kcal", "protein_g", "carbohydrate_g", "fat_g", "fiber_g", "sugars_g", "sodium_mg",
+    )  # fmt: skip
+
+    def nutrients(self) -> dict[str, float]:
+        return {
+            key: self.cleaned_data[key]
+            for key in self.NUTRIENT_FIELDS
+            if self.cleaned_data.get(key) is not None
+        }
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's field errors beside the form's fields (the rest above the form)."""
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)

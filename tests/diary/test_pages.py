@@ -1,0 +1,210 @@
+"""The diary pages through the Django test client: the day, adding, editing, copying, deleting."""
+
+import html
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.utils import timezone
+
+from openplate.accounts.goals import GoalInput, set_goal
+from openplate.diary import services
+from openplate.diary.models import Entry
+from openplate.foods.models import Food
+from openplate.science import units
+
+pytestmark = pytest.mark.django_db
+
+BANANA = "09040"  # Bananas, raw
+MEDIUM = '1 medium (7" to 7-7/8" long)'
+
+
+@pytest.fixture
+def alice() -> User:
+    user = User.objects.create_user("alice", password="a long pass phrase")
+    goal = GoalInput(
+        sex="female",
+        birth_date=date(1990, 1, 1),
+        height_cm=units.cm_from_feet_inches(5, 4),
+        weight_kg=units.kg_from_lb(160),
+        activity="sedentary",
+        rate_kg_per_week=-units.kg_from_lb(1),
+    )
+    set_goal(user, goal, on=timezone.localdate() - timedelta(days=30))
+    return user
+
+
+@pytest.fixture
+def browser(alice: User) -> Client:
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+def banana() -> Food:
+    return Food.objects.get(source=Food.Source.USDA, source_id=BANANA)
+
+
+def day_url(day: date) -> str:
+    return f"/diary/{day.isoformat()}/"
+
+
+def test_it_asks_strangers_to_sign_in(client: Client) -> None:
+    response = client.get("/diary/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_it_shows_today_with_the_budget_and_every_meal(browser: Client) -> None:
+    response = browser.get("/diary/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Today, " in page
+    assert '<dd id="summary-budget">1,200</dd>' in page  # floored: 1,177 is below the minimum
+    for meal in ("Breakfast", "Lunch", "Dinner", "Snacks"):
+        assert f">{meal}</h2>" in page
+
+
+def test_it_logs_a_banana_and_the_summary_follows(browser: Client, alice: User) -> None:
+    today = timezone.localdate()
+    form = browser.get(f"/diary/{today}/add/{banana().pk}/?meal=breakfast")
+    assert html.escape(MEDIUM) in form.content.decode()
+    response = browser.post(
+        f"/diary/{today}/add/{banana().pk}/",
+        {"meal": "breakfast", "serving": MEDIUM, "quantity": "1"},
+    )
+    assert response.status_code == 302
+    expected_kcal = round(banana().energy_kcal * 118 / 100)
+    page = browser.get(response["Location"]).content.decode()
+    assert f'<dd id="summary-food">{expected_kcal}</dd>' in page
+    assert f'<dd id="summary-remaining">{1200 - expected_kcal:,}</dd>' in page
+    assert "Added Bananas, raw to Breakfast." in page
+
+
+def test_a_bad_quantity_is_shown_in_place_and_saves_nothing(browser: Client) -> None:
+    today = timezone.localdate()
+    response = browser.post(
+        f"/diary/{today}/add/{banana().pk}/",
+        {"meal": "breakfast", "serving": "g", "quantity": "6000"},
+    )
+    assert response.status_code == 422
+    assert "one entry holds at most 5 kg" in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not Entry.objects.exists()
+
+
+def test_it_edits_and_deletes_an_entry(browser: Client, alice: User) -> None:
+    entry = services.log_food(
+        alice, day=timezone.localdate(), meal="lunch", food=banana(), serving=MEDIUM, quantity=1
+    )
+    response = browser.post(
+        f"/diary/entries/{entry.pk}/", {"meal": "lunch", "serving": MEDIUM, "quantity": "2"}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.grams == 236
+    browser.post(f"/diary/entries/{entry.pk}/delete/")
+    assert not Entry.objects.filter(pk=entry.pk).exists()
+
+
+def test_nobody_edits_or_deletes_anothers_entry(browser: Client) -> None:
+    bob = User.objects.create_user("bob")
+    entry = services.quick_add(bob, day=timezone.localdate(), meal="lunch", energy_kcal=300)
+    assert browser.get(f"/diary/entries/{entry.pk}/").status_code == 404
+    assert browser.post(f"/diary/entries/{entry.pk}/delete/").status_code == 404
+    assert Entry.objects.filter(pk=entry.pk).exists()
+
+
+def test_nobody_sees_anothers_custom_food(browser: Client) -> None:
+    bob = User.objects.create_user("bob")
+    secret = Food.objects.create(
+        name="Bob's stew", source=Food.Source.CUSTOM, owner=bob, energy_kcal=120
+    )
+    today = timezone.localdate()
+    assert browser.get(f"/diary/{today}/add/{secret.pk}/").status_code == 404
+    assert browser.get(f"/foods/{secret.pk}/").status_code == 404
+    assert "Bob" not in browser.get("/diary/search/?q=stew").content.decode()
+
+
+def test_quick_add_counts_and_refuses_nonsense(browser: Client) -> None:
+    today = timezone.localdate()
+    bad = browser.post(f"/diary/{today}/quick-add/", {"meal": "snacks", "energy_kcal": "-5"})
+    assert bad.status_code == 422
+    assert not Entry.objects.exists()
+    good = browser.post(f"/diary/{today}/quick-add/", {"meal": "snacks", "energy_kcal": "250"})
+    assert good.status_code == 302
+    assert '<dd id="summary-food">250</dd>' in browser.get(good["Location"]).content.decode()
+
+
+def test_it_copies_yesterdays_breakfast(browser: Client, alice: User) -> None:
+    today = timezone.localdate()
+    yesterday = today - timedelta(days=1)
+    services.log_food(
+        alice, day=yesterday, meal="breakfast", food=banana(), serving=MEDIUM, quantity=1
+    )
+    services.quick_add(alice, day=yesterday, meal="dinner", energy_kcal=700)
+    response = browser.post(
+        f"/diary/{today}/copy/", {"from_date": yesterday.isoformat(), "meal": "breakfast"}
+    )
+    assert response.status_code == 302
+    copied = Entry.objects.filter(user=alice, date=today)
+    assert [entry.name for entry in copied] == ["Bananas, raw"]
+
+
+def test_search_as_you_type_answers_with_results_only(browser: Client) -> None:
+    response = browser.get(f"/diary/search/?q=banana&meal=lunch&day={timezone.localdate()}")
+    page = response.content.decode()
+    assert "<html" not in page
+    assert "Bananas, raw" in page
+    assert "?meal=lunch" in page
+
+
+def test_a_custom_food_is_made_in_place_and_then_picked(browser: Client, alice: User) -> None:
+    today = timezone.localdate()
+    response = browser.post(
+        f"/diary/{today}/custom-food/",
+        {
+            "meal": "snacks",
+            "name": "Granola bar",
+            "serving_name": "1 bar",
+            "per_grams": "40",
+            "energy_kcal": "180",
+            "protein_g": "4",
+        },
+    )
+    assert response.status_code == 302
+    food = Food.objects.get(name="Granola bar")
+    assert food.owner == alice
+    assert food.energy_kcal == 450
+    assert response["Location"] == f"/diary/{today}/add/{food.pk}/?meal=snacks"
+
+
+def test_the_day_nutrients_page_lists_every_nutrient(browser: Client, alice: User) -> None:
+    today = timezone.localdate()
+    services.log_food(alice, day=today, meal="lunch", food=banana(), serving="g", quantity=100)
+    page = browser.get(f"/diary/{today}/nutrients/").content.decode()
+    assert "Potassium" in page
+    assert "358 mg" in page  # SR24: 358 mg potassium per 100 g of raw banana
+
+
+def test_the_date_picker_goes_to_the_day(browser: Client) -> None:
+    response = browser.get("/diary/?day=2026-01-31")
+    assert response["Location"] == "/diary/2026-01-31/"
+
+
+def test_the_day_page_costs_the_same_queries_for_1_or_40_entries(
+    browser: Client, alice: User, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    day = timezone.localdate()
+    services.quick_add(alice, day=day, meal="lunch", energy_kcal=100)
+    with django_assert_num_queries(QUERIES_PER_DAY_PAGE):
+        browser.get(day_url(day))
+    for _ in range(39):
+        services.log_food(alice, day=day, meal="dinner", food=banana(), serving="g", quantity=50)
+    with django_assert_num_queries(QUERIES_PER_DAY_PAGE):
+        browser.get(day_url(day))
+
+
+# Session, user, the goal in force, the day's entries.
+QUERIES_PER_DAY_PAGE = 4
