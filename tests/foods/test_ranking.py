@@ -83,6 +83,16 @@ def test_singular_forms():
     assert words("Bananas, RAW") == ["banana", "raw"]
 
 
+def test_a_word_and_its_plural_meet_whatever_the_ending():
+    for one, many in [("cookie", "cookies"), ("brownie", "brownies"), ("berry", "berries")]:
+        assert singular(one) == singular(many)
+
+
+def test_cookie_finds_cookies_before_things_that_merely_contain_them():
+    foods = candidates(("Candies, TWIX Caramel Cookie Bars",), ("Cookies, molasses",))
+    assert names("cookie", foods)[0] == "Cookies, molasses"
+
+
 @given(st.permutations(EGGS + BANANAS), st.sampled_from(["egg", "banana", "raw", "x"]))
 def test_the_order_does_not_depend_on_the_order_of_candidates(shuffled, query):
     assert names(query, list(shuffled)) == names(query, EGGS + BANANAS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -67,13 +67,16 @@ class DaySummary:
 
 
 def serving_choices(food: Food) -> list[ServingChoice]:
-    """The food's household measures, then grams and ounces."""
-    measures = [
-        ServingChoice(
-            serving.name, f"{serving.name} ({amounts.tidy(serving.grams):g} g)", serving.grams
-        )
-        for serving in food.servings.all()
-    ]
+    """The food's household measures, then grams and ounces. A measure whose name another
+    measure of the food has already ("1 slice" of 28 g and of 25 g) is named with its weight, so
+    each can be picked by name."""
+    measures: list[ServingChoice] = []
+    taken = {GRAMS, OUNCES}
+    for serving in food.servings.all():
+        weight = f"{amounts.tidy(serving.grams):g} g"
+        name = serving.name if serving.name not in taken else f"{serving.name} ({weight})"
+        taken.add(name)
+        measures.append(ServingChoice(name, f"{serving.name} ({weight})", serving.grams))
     return [
         *measures,
         ServingChoice(GRAMS, "grams", 1.0),
@@ -84,6 +87,8 @@ def serving_choices(food: Food) -> list[ServingChoice]:
 def visible_food(user: User, food_id: Any) -> Food:
     """The food `food_id` if `user` may see it: public foods and their own."""
     try:
+        if isinstance(food_id, bool) or not isinstance(food_id, int | str):
+            raise TypeError
         return visible_foods(user).prefetch_related("servings").get(pk=int(food_id))
     except (Food.DoesNotExist, TypeError, ValueError):
         raise ValidationError({"food_id": ["No such food."]}) from None
@@ -162,6 +167,8 @@ def update_entry(entry: Entry, **changes: Any) -> Entry:
         _check_quick_amounts(errors, **values)
         if "name" in changes:
             fields["name"] = " ".join(str(changes["name"]).split()) or "Quick add"
+            if len(fields["name"]) > 255:
+                errors.setdefault("name", []).append("At most 255 characters.")
         fields |= values
         fields["nutrients"] = {k: v for k, v in values.items() if v is not None}
     else:
@@ -308,7 +315,7 @@ _COPIED_FIELDS = (
 def _errors(*, day: date, meal: str) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     latest = date.today() + timedelta(days=DAYS_AHEAD)
-    if not isinstance(day, date) or not EARLIEST_DAY <= day <= latest:
+    if not isinstance(day, date) or isinstance(day, datetime) or not EARLIEST_DAY <= day <= latest:
         errors["date"] = [f"Choose a day between {EARLIEST_DAY:%Y} and {latest:%Y-%m-%d}."]
     if meal not in Meal.values:
         errors["meal"] = [_MEAL_MESSAGE]

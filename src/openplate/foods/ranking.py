@@ -91,6 +91,8 @@ def singular(word: str) -> str:
     """A light English singular, enough to equate "eggs" with "egg" and "berries" with "berry"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ie"):  # "cookie" and "cookies" must meet: both "cooky"
+        return word[:-2] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "oes")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
