@@ -18,13 +18,14 @@ ALLOWED_HOSTS = config.env_list("OPENPLATE_ALLOWED_HOSTS", ["localhost", "127.0.
 CSRF_TRUSTED_ORIGINS = config.env_list("OPENPLATE_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # First, so that its templates/registration/ pages replace the admin's and auth's own.
+    "openplate",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "openplate",
     "openplate.accounts",
     "openplate.foods",
     "openplate.diary",

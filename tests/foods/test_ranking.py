@@ -1,9 +1,8 @@
 """The ranking that puts the plain food first, on names written as USDA writes them."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import pytest
 
 from openplate.foods.ranking import EXTRA_WORD_COST, Candidate, rank, score, singular, words
 

@@ -57,7 +57,7 @@ def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
     person = goals.Person(
         Sex(goal.sex), age_on(goal.birth_date, on), goal.height_cm, goal.weight_kg, goal.activity
     )
-    system = "metric" if goal.units == Profile.Units.METRIC else "imperial"
+    system: units.UnitSystem = "metric" if goal.units == Profile.Units.METRIC else "imperial"
     try:
         plan = goals.plan_goal(person, goal.rate_kg_per_week, units=system)
     except InvalidInput as error:

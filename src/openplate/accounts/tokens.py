@@ -26,7 +26,7 @@ def create_token(user: User, name: str) -> tuple[ApiToken, str]:
         raise ValidationError({"name": ["Give the token a name, such as the script that uses it."]})
     if len(name) > ApiToken._meta.get_field("name").max_length:  # type: ignore[operator]
         raise ValidationError({"name": ["At most 100 characters."]})
-    if user.api_tokens.count() >= MAX_TOKENS_PER_USER:
+    if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS_PER_USER:
         raise ValidationError(
             {"name": [f"At most {MAX_TOKENS_PER_USER} tokens; revoke one first."]}
         )

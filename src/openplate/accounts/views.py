@@ -1,16 +1,315 @@
+"""The account pages: sign-up, the goal with how its budget was computed, and settings.
+
+Signing in and out and the password pages are Django's own views (`django.contrib.auth.urls`),
+with templates in templates/registration/. Every form here works as a plain POST; htmx only
+converts the goal form's heights and weights when the person switches units.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from openplate.accounts import tokens
+from openplate.accounts.forms import (
+    GoalForm,
+    SignupForm,
+    TokenForm,
+    UnitsForm,
+    goal_form_initial,
+    switch_units,
+    weekly_goal_label,
+)
+from openplate.accounts.goals import goal_on, macro_targets_g, set_goal
+from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.science import energy, goals, units
+from openplate.science.energy import Formula, Sex, SexSpecificLinear
+
+INVALID = 422  # a form sent back with its errors
+AGE_ROUNDING_YEARS = 1.5 / 365.2425
+UNITS_SESSION_KEY = "units"  # the units preference of someone without a profile yet
 
 
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _profile(user: User) -> Profile | None:
+    return Profile.objects.filter(user=user).first()
+
+
+# --- Sign-up -----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    raise Http404
+    """A new account, signed in at once and sent to the goal form for a first budget."""
+    if request.user.is_authenticated:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    form = SignupForm(request.POST) if request.method == "POST" else SignupForm()
+    if request.method == "POST":
+        if form.is_valid():
+            user = form.save()
+            login(request, user)
+            messages.success(
+                request, f"Welcome, {user.username}. Set your goal to get your daily budget."
+            )
+            return redirect("accounts:goal")
+        return render(request, "accounts/signup.html", {"form": form}, status=INVALID)
+    return render(request, "accounts/signup.html", {"form": form})
 
 
-goal = settings_page = signup
+# --- The goal ----------------------------------------------------------------------------------
 
 
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@vary_on_headers("HX-Request")  # the same address answers htmx with the form alone
+def goal(request: HttpRequest) -> HttpResponse:
+    """The goal form, the budget in force today and how it was computed, and the history.
+
+    A saved goal applies from today on; earlier days keep the goal they had. `?units=metric`
+    (or `imperial`) shows the form in those units, converting the heights and weights sent with
+    it: the units switch sends the whole form that way, through htmx, to get the form back.
+    """
+    user = _user(request)
+    today = timezone.localdate()
+    profile = _profile(user)
+    current = goal_on(user, today)
+    preference = None if profile else request.session.get(UNITS_SESSION_KEY)
+    initial = goal_form_initial(profile, current, units_preference=preference)
+    if request.method == "POST":
+        form = GoalForm(request.POST, initial=initial)
+        if form.is_valid():
+            try:
+                saved = set_goal(user, form.goal_input(), on=today)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                messages.success(
+                    request,
+                    f"Goal saved. From today your daily budget is {saved.budget_kcal:,.0f} kcal.",
+                )
+                return redirect("accounts:goal")
+        return _goal_page(request, form, current, profile, status=INVALID)
+    if (switched_to := request.GET.get("units")) in Profile.Units.values:
+        initial = switch_units(initial, request.GET, str(switched_to))
+    form = GoalForm(initial=initial)
+    if request.headers.get("HX-Request"):
+        return render(request, "accounts/_goal_form.html", {"form": form})
+    return _goal_page(request, form, current, profile)
+
+
+def _goal_page(
+    request: HttpRequest,
+    form: GoalForm,
+    current: Goal | None,
+    profile: Profile | None,
+    *,
+    status: int = 200,
+) -> HttpResponse:
+    system: units.UnitSystem = (
+        "metric" if profile and profile.units == Profile.Units.METRIC else "imperial"
+    )
+    history = [
+        {
+            "starts_on": past.starts_on,
+            "label": weekly_goal_label(past.rate_kg_per_week),
+            "budget_kcal": past.budget_kcal,
+            "current": current is not None and past.pk == current.pk,
+        }
+        for past in Goal.objects.filter(user=_user(request)).order_by("-starts_on")
+    ]
+    context: dict[str, Any] = {"form": form, "goal": current, "history": history}
+    if current is not None:
+        context |= {
+            "goal_label": weekly_goal_label(current.rate_kg_per_week),
+            "person": _person_summary(current, system),
+            "steps": budget_steps(current),
+            "macros": _macros(current),
+        }
+    return render(request, "accounts/goal.html", context, status=status)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the budget's computation: what was done, and the calories after it."""
+
+    text: str
+    kcal: float
+
+
+# How each formula is named on the page, and its coefficients if it is a linear equation.
+FORMULAS: dict[Formula, tuple[str, dict[Sex, SexSpecificLinear] | None]] = {
+    Formula.MIFFLIN_ST_JEOR: ("Mifflin-St Jeor", energy.MIFFLIN_ST_JEOR),
+    Formula.HARRIS_BENEDICT: ("Harris-Benedict (revised)", energy.HARRIS_BENEDICT_REVISED),
+    Formula.KATCH_MCARDLE: ("Katch-McArdle", None),
+}
+
+
+def budget_steps(goal: Goal) -> list[Step]:
+    """How `goal`'s budget was computed, line by line, from the values kept with it."""
+    name, tables = FORMULAS[Formula(goal.formula)]
+    equation = ""
+    if tables is not None:
+        equation = ": " + _equation(tables[Sex(goal.sex)], goal)
+    level = energy.activity_level(goal.activity)
+    change = goals.daily_change_kcal(goal.rate_kg_per_week)
+    steps = [
+        Step(f"Resting energy (BMR), {name}{equation}", goal.bmr_kcal),
+        Step(
+            f"× {goal.activity_factor:g} for {level.label.lower()} = maintenance",
+            goal.maintenance_kcal,
+        ),
+    ]
+    if change == 0:
+        steps.append(Step("No change a day to maintain your weight", goal.maintenance_kcal))
+    else:
+        rate_lb = round(units.lb_from_kg(abs(goal.rate_kg_per_week)), 2)
+        steps.append(
+            Step(
+                f"{_sign(change)} {abs(change):,.0f} kcal a day to "
+                f"{weekly_goal_label(goal.rate_kg_per_week).lower()} "
+                f"({rate_lb:g} lb × {goals.KCAL_PER_LB:,.0f} kcal per lb ÷ "
+                f"{goals.DAYS_PER_WEEK} days)",
+                goal.maintenance_kcal + change,
+            )
+        )
+    if goal.floor_applied:
+        people = "women" if goal.sex == Sex.FEMALE else "men"
+        steps.append(
+            Step(
+                f"Raised to the minimum of {goal.floor_kcal:,.0f} kcal for {people}",
+                goal.budget_kcal,
+            )
+        )
+    return steps
+
+
+def _equation(table: SexSpecificLinear, goal: Goal) -> str:
+    terms = (
+        (table.per_cm, f"{goal.height_cm:.1f} cm"),
+        (table.per_year, f"{goal.age_years:.1f} years"),
+    )
+    text = f"{table.per_kg:g} × {goal.weight_kg:.1f} kg"
+    for coefficient, quantity in terms:
+        text += f" {_sign(coefficient)} {abs(coefficient):g} × {quantity}"
+    return text + f" {_sign(table.intercept)} {abs(table.intercept):g}"
+
+
+def _sign(number: float) -> str:
+    return "+" if number >= 0 else "−"
+
+
+def _person_summary(goal: Goal, system: units.UnitSystem) -> str:
+    """ "a 25-year-old woman, 5 ft 4 in and 160 lb (BMI 27.5, overweight)"."""
+    person = "woman" if goal.sex == Sex.FEMALE else "man"
+    # Ages are kept as days / 365.2425, which can fall a day short of a birthday.
+    years = math.floor(goal.age_years + AGE_ROUNDING_YEARS)
+    return (
+        f"a {years}-year-old {person}, {units.format_height(goal.height_cm, system)} "
+        f"and {units.format_mass(goal.weight_kg, system)} "
+        f"(BMI {goal.bmi:.1f}, {energy.bmi_category(goal.bmi)})"
+    )
+
+
+def _macros(goal: Goal) -> list[dict[str, Any]]:
+    grams = macro_targets_g(goal)
+    return [
+        {"name": name.title(), "percent": getattr(goal, f"{name}_percent"), "grams": grams[name]}
+        for name in ("protein", "carbohydrate", "fat")
+    ]
+
+
+# --- Settings ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Display units, API tokens, and the way to change the password."""
+    user = _user(request)
+    profile = _profile(user)
+    if request.method == "POST":
+        form = UnitsForm(request.POST)
+        if not form.is_valid():
+            return _settings_page(request, units_form=form, status=INVALID)
+        chosen = form.cleaned_data["units"]
+        if profile is not None:
+            profile.units = chosen
+            profile.save(update_fields=["units"])
+        else:
+            request.session[UNITS_SESSION_KEY] = chosen
+        messages.success(request, f"Units saved: {Profile.Units(chosen).label}.")
+        return redirect("accounts:settings")
+    return _settings_page(request)
+
+
+@never_cache  # the page may hold a new token's secret
+@login_required
+@require_POST
 def create_token(request: HttpRequest) -> HttpResponse:
-    raise Http404
+    """A new API token. Its secret is in this response only: it is stored as a digest."""
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, secret = tokens.create_token(_user(request), form.cleaned_data["name"])
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+        else:
+            return _settings_page(request, new_token=token, secret=secret)
+    return _settings_page(request, token_form=form, status=INVALID)
 
 
+@login_required
+@require_POST
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
-    raise Http404
+    """Delete one of the person's own tokens; anyone else's is not found."""
+    user = _user(request)
+    token = get_object_or_404(ApiToken, pk=token_id, user=user)
+    if not tokens.revoke_token(user, token.pk):
+        raise Http404
+    messages.success(request, f"Token “{token.name}” revoked.")
+    return redirect("accounts:settings")
+
+
+def _settings_page(
+    request: HttpRequest,
+    *,
+    units_form: UnitsForm | None = None,
+    token_form: TokenForm | None = None,
+    new_token: ApiToken | None = None,
+    secret: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = _user(request)
+    profile = _profile(user)
+    current_units = (
+        profile.units if profile else request.session.get(UNITS_SESSION_KEY, Profile.Units.IMPERIAL)
+    )
+    context = {
+        "units_form": units_form or UnitsForm(initial={"units": current_units}),
+        "has_profile": profile is not None,
+        "token_form": token_form or TokenForm(),
+        "tokens": ApiToken.objects.filter(user=user),
+        "new_token": new_token,
+        "secret": secret,
+    }
+    return render(request, "accounts/settings.html", context, status=status)

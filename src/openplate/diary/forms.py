@@ -22,7 +22,9 @@ class EntryForm(forms.Form):
 
     def __init__(self, *args: Any, servings: list[ServingChoice], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["serving"].choices = [(choice.name, choice.label) for choice in servings]
+        serving = self.fields["serving"]
+        assert isinstance(serving, forms.ChoiceField)
+        serving.choices = [(choice.name, choice.label) for choice in servings]
 
 
 class QuickAddForm(forms.Form):

@@ -1,0 +1,118 @@
+"""Changing a password, and resetting a forgotten one by e-mail."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+
+from tests.accounts.test_signup import unlabelled_fields
+
+pytestmark = pytest.mark.django_db
+
+OLD = "plate-Tomato-42"
+NEW = "bowl-Cucumber-77"
+
+
+@pytest.fixture
+def alice(django_user_model: type[User]) -> User:
+    return django_user_model.objects.create_user("alice", email="alice@example.com", password=OLD)
+
+
+def test_changing_the_password_needs_sign_in(client: Client) -> None:
+    response = client.get("/accounts/password_change/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_it_shows_the_change_form_with_every_input_labelled(client: Client, alice: User) -> None:
+    client.force_login(alice)
+    response = client.get("/accounts/password_change/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Change your password · OpenPlate</title>" in html
+    assert unlabelled_fields(html) == []
+
+
+def test_it_changes_the_password(client: Client, alice: User) -> None:
+    client.force_login(alice)
+    response = client.post(
+        "/accounts/password_change/",
+        {"old_password": OLD, "new_password1": NEW, "new_password2": NEW},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/password_change/done/"
+    done = client.get(response["Location"])
+    assert "Password changed" in done.content.decode()
+    assert client.get("/goal/").status_code == 200  # still signed in
+
+    client.post("/accounts/logout/")
+    assert not Client().login(username="alice", password=OLD)
+    assert Client().login(username="alice", password=NEW)
+
+
+def test_a_wrong_current_password_is_shown_beside_the_field(client: Client, alice: User) -> None:
+    client.force_login(alice)
+    response = client.post(
+        "/accounts/password_change/",
+        {"old_password": "not it", "new_password1": NEW, "new_password2": NEW},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_old_password_error"' in html
+    assert 'aria-invalid="true"' in html
+    alice.refresh_from_db()
+    assert alice.check_password(OLD)
+
+
+def test_it_resets_a_forgotten_password_by_email(client: Client, alice: User) -> None:
+    page = client.get("/accounts/password_reset/")
+    assert unlabelled_fields(page.content.decode()) == []
+
+    response = client.post("/accounts/password_reset/", {"email": "alice@example.com"})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/password_reset/done/"
+    assert "Check your e-mail" in client.get(response["Location"]).content.decode()
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["alice@example.com"]
+    assert message.subject == "Reset your OpenPlate password"
+    assert "alice" in message.body
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", message.body)
+    assert link is not None
+
+    confirm = client.get(link.group(1), follow=True)
+    assert confirm.status_code == 200
+    html = confirm.content.decode()
+    assert "Choose a new password" in html
+    assert unlabelled_fields(html) == []
+    set_password_url = confirm.redirect_chain[-1][0]
+    response = client.post(set_password_url, {"new_password1": NEW, "new_password2": NEW})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/reset/done/"
+    assert "Password set" in client.get(response["Location"]).content.decode()
+
+    signed_in = client.post("/accounts/login/", {"username": "alice", "password": NEW})
+    assert signed_in.status_code == 302
+    assert signed_in["Location"] == "/diary/"
+    assert not Client().login(username="alice", password=OLD)
+
+
+def test_a_reset_link_works_once(client: Client, alice: User) -> None:
+    client.post("/accounts/password_reset/", {"email": "alice@example.com"})
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", mail.outbox[0].body)
+    assert link is not None
+    confirm = client.get(link.group(1), follow=True)
+    client.post(confirm.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW})
+
+    again = Client().get(link.group(1), follow=True)
+    assert "This link no longer works" in again.content.decode()
+
+
+def test_it_sends_nothing_for_an_unknown_address_and_says_the_same(client: Client) -> None:
+    response = client.post("/accounts/password_reset/", {"email": "nobody@example.com"})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/password_reset/done/"
+    assert mail.outbox == []

@@ -1,0 +1,132 @@
+"""A real server and a real browser: `openplate serve` in a subprocess on a fresh database,
+driven by Debian's Chromium through Playwright.
+
+The server gets its own data folder, and on PostgreSQL (when DATABASE_URL is set) a database of
+its own, made for the run and dropped after it, so the browser tests share nothing with the other
+tests' database. Screenshots go to test-artifacts/ (or $OPENPLATE_TEST_ARTIFACTS).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(os.environ.get("OPENPLATE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+STARTUP_SECONDS = 120
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    data_dir = tempfile.mkdtemp(prefix="openplate-browser-")
+    env = {**os.environ, "OPENPLATE_DATA_DIR": data_dir}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    with _own_database(env):
+        port = _free_port()
+        log = Path(data_dir) / "server.log"
+        with log.open("w") as output:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "openplate", "serve", "--port", str(port)],
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                url = f"http://127.0.0.1:{port}"
+                _wait_until_up(url, server, log)
+                yield url
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A phone-sized page; on failure its last state is kept as a screenshot."""
+    context = browser.new_context(viewport={"width": 414, "height": 896})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        screenshot(tab, f"{request.node.name}-failed")
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+class _own_database:  # noqa: N801 - used as a context manager, like contextlib's
+    """On PostgreSQL, a database made for this run and dropped after it."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.url = env.get("DATABASE_URL", "")
+        self.name = f"openplate_browser_{uuid.uuid4().hex[:12]}"
+
+    def __enter__(self) -> None:
+        if self.url:
+            self._run(f'CREATE DATABASE "{self.name}"')
+            self.env["DATABASE_URL"] = self.url.rsplit("/", 1)[0] + f"/{self.name}"
+
+    def __exit__(self, *exc: object) -> None:
+        if self.url:
+            self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    def _run(self, statement: str) -> None:
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            connection.execute(statement)  # type: ignore[arg-type]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer in {STARTUP_SECONDS} s:\n{log.read_text()}")
