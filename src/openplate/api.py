@@ -1,6 +1,73 @@
 """The REST API: one NinjaAPI with a Router per app. OpenAPI at /api/openapi.json, documentation
-at /api/docs."""
+at /api/docs, and the guide in docs/api.md.
 
+Every endpoint needs a personal API token (`Authorization: Bearer op_...`) or the session of
+a signed-in person, the pages' own way in, which must then carry the CSRF token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.operation import Operation
+from ninja.security import HttpBearer, SessionAuth
 
-api = NinjaAPI(title="OpenPlate API", version="1")
+from openplate.accounts.api import router as accounts_router
+from openplate.accounts.tokens import user_for_token
+from openplate.api_support import field_errors
+from openplate.diary.api import router as diary_router
+from openplate.foods.api import router as foods_router
+
+
+class TokenAuth(HttpBearer):
+    """A personal API token, made on the settings page."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class PageSessionAuth(SessionAuth):
+    """Ninja's `django_auth` (the session, with its CSRF check), asking first whether anyone is
+    signed in: `django_auth` checks CSRF first, so a script that sent no credentials at all would
+    hear 403 "CSRF check Failed" instead of 401."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
+token_auth = TokenAuth()
+session_auth = PageSessionAuth()
+
+
+class OpenPlateAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """The view's own name ("log_food"), not its module's path too."""
+        return operation.view_func.__name__
+
+
+api = OpenPlateAPI(
+    title="OpenPlate API",
+    version="1",
+    description="Everything the pages do: profile and goal, foods, the diary. See docs/api.md.",
+    auth=[token_auth, session_auth],
+)
+
+
+@api.exception_handler(ValidationError)
+def service_refused(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """A service's field errors, as pydantic's are: a 422 with `loc`, `msg` and `type`."""
+    return api.create_response(request, {"detail": field_errors(error)}, status=422)
+
+
+api.add_router("/", accounts_router)
+api.add_router("/", foods_router)
+api.add_router("/", diary_router)

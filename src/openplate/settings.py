@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API documentation page's scripts itself, so it works offline
     "openplate.accounts",
     "openplate.foods",
     "openplate.diary",

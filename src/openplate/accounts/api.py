@@ -1,0 +1,107 @@
+"""The profile, the goal and its history, and the caller's API tokens."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Router, Status
+
+from openplate.accounts import goals, tokens
+from openplate.accounts.goals import GoalInput
+from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.accounts.schemas import GoalIn, GoalOut, ProfileWithGoal, TokenOut
+from openplate.api_support import BODY, caller, errors_at
+from openplate.science.units import KG_PER_LB
+
+MACRO_SHARES = ("protein_percent", "carbohydrate_percent", "fat_percent")
+
+router = Router(tags=["profile and goal"])
+
+
+@router.get("/profile", response=ProfileWithGoal)
+def get_profile(request: HttpRequest) -> ProfileWithGoal:
+    """The caller's profile and the goal in force today."""
+    user = caller(request)
+    return ProfileWithGoal.model_validate(
+        {
+            "username": user.get_username(),
+            "profile": Profile.objects.filter(user=user).first(),
+            "goal": goals.goal_on(user, timezone.localdate()),
+        }
+    )
+
+
+@router.get("/goals", response=list[GoalOut])
+def list_goals(request: HttpRequest) -> list[Goal]:
+    """Every goal the caller has set, oldest first; each is in force until the next starts."""
+    return list(Goal.objects.filter(user=caller(request)).order_by("starts_on"))
+
+
+@router.post("/goals", response={201: GoalOut})
+def set_goal(request: HttpRequest, payload: GoalIn) -> Status[Goal]:
+    """Set the goal from today, replacing one set earlier today; past days keep their budget.
+
+    Give the weekly goal as `rate_kg_per_week` or `rate_lb_per_week`. Units and macro shares
+    left out keep today's.
+    """
+    user = caller(request)
+    today = timezone.localdate()
+    goal = _goal_input(user, payload, today)
+    rate_field = "rate_lb_per_week" if payload.rate_lb_per_week is not None else "rate_kg_per_week"
+    with errors_at(BODY, {"rate_kg_per_week": (rate_field,)}):
+        return Status(201, goals.set_goal(user, goal, on=today))
+
+
+@router.get("/tokens", response=list[TokenOut])
+def list_tokens(request: HttpRequest) -> list[ApiToken]:
+    """The caller's API tokens, newest first (their secrets are never shown again)."""
+    return list(ApiToken.objects.filter(user=caller(request)).order_by("-created"))
+
+
+@router.delete("/tokens/{token_id}", response={204: None})
+def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
+    """Revoke one of the caller's tokens; it stops working at once."""
+    if not tokens.revoke_token(caller(request), token_id):
+        raise Http404
+    return Status(204, None)
+
+
+def _goal_input(user: User, payload: GoalIn, today: date) -> GoalInput:
+    """The service's input: the weekly goal in kg, and what was left out kept from today."""
+    rate_kg = _rate_kg_per_week(payload)
+    base = GoalInput(
+        sex=payload.sex.value,
+        birth_date=payload.birth_date,
+        height_cm=payload.height_cm,
+        weight_kg=payload.weight_kg,
+        activity=payload.activity,
+        rate_kg_per_week=rate_kg,
+    )
+    profile = Profile.objects.filter(user=user).first()
+    shares: Goal | GoalInput = goals.goal_on(user, today) or base
+    kept = {
+        field: getattr(shares, field)
+        if getattr(payload, field) is None
+        else getattr(payload, field)
+        for field in MACRO_SHARES
+    }
+    if payload.units is not None:
+        kept["units"] = payload.units.value
+    elif profile is not None:
+        kept["units"] = profile.units
+    return replace(base, **kept)
+
+
+def _rate_kg_per_week(payload: GoalIn) -> float:
+    if payload.rate_kg_per_week is not None and payload.rate_lb_per_week is not None:
+        raise ValidationError({"rate_kg_per_week": ["Give one weekly goal, in kg or in lb."]})
+    if payload.rate_lb_per_week is not None:
+        return payload.rate_lb_per_week * KG_PER_LB
+    if payload.rate_kg_per_week is None:
+        raise ValidationError({"rate_kg_per_week": ["Give rate_kg_per_week or rate_lb_per_week."]})
+    return payload.rate_kg_per_week

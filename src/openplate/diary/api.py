@@ -1,0 +1,198 @@
+"""The food diary: entries, copies, a day's summary and nutrients, favourite and recent foods.
+
+Entries are the caller's only: another person's entry answers 404, as a missing one does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from openplate.api_support import BODY, caller, errors_at
+from openplate.diary import services
+from openplate.diary.models import Entry
+from openplate.diary.schemas import (
+    DATE,
+    CopyIn,
+    DayNutrientsOut,
+    DaySummaryOut,
+    EntryChanges,
+    EntryDetail,
+    EntryIn,
+    EntryOut,
+    QuickAddIn,
+)
+from openplate.foods.models import Food
+from openplate.foods.schemas import MAX_SEARCH_RESULTS, FoodSummary, NutrientAmount
+
+QUICK_ADD_FIELDS = frozenset({"energy_kcal", "protein_g", "carbohydrate_g", "fat_g", "name"})
+FOOD_ENTRY_FIELDS = frozenset({"serving", "quantity"})
+
+router = Router(tags=["diary"])
+
+
+class DayQuery(Schema):
+    date: dt.date = Field(description=DATE)
+
+
+class RecentQuery(Schema):
+    limit: int = Field(default=10, ge=1, le=MAX_SEARCH_RESULTS)
+
+
+@router.get("/entries", response=list[EntryOut])
+def list_entries(request: HttpRequest, query: Query[DayQuery]) -> list[Entry]:
+    """The caller's entries on one day, in the order they were logged."""
+    _check_day(query.date, ("query",), "date")
+    return list(services.entries_on(caller(request), query.date))
+
+
+@router.post("/entries", response={201: EntryDetail})
+def log_food(request: HttpRequest, payload: EntryIn) -> Status[Entry]:
+    """Log `quantity` × `serving` of a food to a meal."""
+    user = caller(request)
+    food = services.visible_food(user, payload.food_id)
+    entry = services.log_food(
+        user,
+        day=payload.date,
+        meal=payload.meal,
+        food=food,
+        serving=payload.serving,
+        quantity=payload.quantity,
+    )
+    return Status(201, entry)
+
+
+@router.post("/entries/quick-add", response={201: EntryDetail})
+def quick_add(request: HttpRequest, payload: QuickAddIn) -> Status[Entry]:
+    """Log calories, and the macros if known, without a food."""
+    entry = services.quick_add(
+        caller(request),
+        day=payload.date,
+        meal=payload.meal,
+        energy_kcal=payload.energy_kcal,
+        protein_g=payload.protein_g,
+        carbohydrate_g=payload.carbohydrate_g,
+        fat_g=payload.fat_g,
+        name=payload.name,
+    )
+    return Status(201, entry)
+
+
+@router.post("/entries/copy", response={201: list[EntryOut]})
+def copy_entries(request: HttpRequest, payload: CopyIn) -> Status[list[Entry]]:
+    """Copy a day's entries, or one meal's, to another day; answers the copies."""
+    _check_day(payload.from_date, BODY, "from_date")
+    with errors_at(BODY, {"date": ("to_date",)}):
+        copies = services.copy_entries(
+            caller(request),
+            from_day=payload.from_date,
+            to_day=payload.to_date,
+            meal=payload.meal,
+            to_meal=payload.to_meal,
+        )
+    return Status(201, copies)
+
+
+@router.get("/entries/{int:entry_id}", response=EntryDetail)
+def get_entry(request: HttpRequest, entry_id: int) -> Entry:
+    """One entry with every nutrient for the amount eaten."""
+    return _own_entry(request, entry_id)
+
+
+@router.patch("/entries/{int:entry_id}", response=EntryDetail)
+def update_entry(request: HttpRequest, entry_id: int, payload: EntryChanges) -> Entry:
+    """Change an entry's day or meal, a food entry's serving or quantity, or a quick add's
+    calories, macros or name. A food entry keeps the nutrients it was logged with."""
+    entry = _own_entry(request, entry_id)
+    changes = payload.model_dump(exclude_unset=True)
+    _refuse_other_kind(entry, changes)
+    if "date" in changes:
+        changes["day"] = changes.pop("date")
+    return services.update_entry(entry, **changes)
+
+
+@router.delete("/entries/{int:entry_id}", response={204: None})
+def delete_entry(request: HttpRequest, entry_id: int) -> Status[None]:
+    _own_entry(request, entry_id).delete()
+    return Status(204, None)
+
+
+@router.get("/days/{day}", response=DaySummaryOut)
+def get_day(request: HttpRequest, day: dt.date) -> services.DaySummary:
+    """Budget - Food + Exercise = Remaining, calories per meal, and the macros against their
+    targets."""
+    _check_day(day, ("path",), "day")
+    return services.day_summary(caller(request), day)
+
+
+@router.get("/days/{day}/nutrients", response=DayNutrientsOut)
+def get_day_nutrients(request: HttpRequest, day: dt.date) -> DayNutrientsOut:
+    """The total of every nutrient eaten on a day, in the order a nutrition label lists them."""
+    _check_day(day, ("path",), "day")
+    totals = services.day_nutrients(caller(request), day)
+    return DayNutrientsOut(
+        date=day,
+        nutrients=[
+            NutrientAmount(key=n.key, name=n.label, amount=amount, unit=n.unit)
+            for n, amount in totals
+        ],
+    )
+
+
+@router.get("/favourites", response=list[FoodSummary])
+def list_favourites(request: HttpRequest) -> list[Food]:
+    """The caller's favourite foods, the newest first."""
+    return services.favourite_foods(caller(request))
+
+
+@router.put("/favourites/{int:food_id}", response={204: None})
+def add_favourite(request: HttpRequest, food_id: int) -> Status[None]:
+    """Mark a food as a favourite (again is fine)."""
+    user = caller(request)
+    services.set_favourite(user, _visible_food(user, food_id), True)
+    return Status(204, None)
+
+
+@router.delete("/favourites/{int:food_id}", response={204: None})
+def remove_favourite(request: HttpRequest, food_id: int) -> Status[None]:
+    """Unmark a favourite (one that is not is fine)."""
+    user = caller(request)
+    services.set_favourite(user, _visible_food(user, food_id), False)
+    return Status(204, None)
+
+
+@router.get("/recent-foods", response=list[FoodSummary])
+def list_recent_foods(request: HttpRequest, query: Query[RecentQuery]) -> list[Food]:
+    """The foods the caller logged last, the most recent first, each once."""
+    return services.recent_foods(caller(request), query.limit)
+
+
+def _own_entry(request: HttpRequest, entry_id: int) -> Entry:
+    return get_object_or_404(Entry, pk=entry_id, user=caller(request))
+
+
+def _visible_food(user: User, food_id: int) -> Food:
+    return get_object_or_404(services.visible_foods(user), pk=food_id)
+
+
+def _check_day(day: dt.date, location: tuple[str, ...], field: str) -> None:
+    with errors_at(location, {"date": (field,)}):
+        services.check_day(day)
+
+
+def _refuse_other_kind(entry: Entry, changes: dict[str, Any]) -> None:
+    """A food entry's calories follow its food and amount; a quick add has no food to weigh."""
+    if entry.is_quick_add:
+        wrong, message = FOOD_ENTRY_FIELDS, "A quick add has no serving; change its calories."
+    else:
+        wrong, message = QUICK_ADD_FIELDS, "Only a quick add's; change the serving or quantity."
+    errors = {field: [message] for field in sorted(wrong & changes.keys())}
+    if errors:
+        raise ValidationError(errors)

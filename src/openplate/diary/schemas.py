@@ -1,0 +1,140 @@
+"""What the diary endpoints take and answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Schema
+from pydantic import Field, field_validator
+
+from openplate.accounts.schemas import GoalOut
+from openplate.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.diary.models import Entry, Meal
+from openplate.diary.services import (
+    DAYS_AHEAD,
+    EARLIEST_DAY,
+    GRAMS,
+    MAX_ENTRY_GRAMS,
+    MAX_QUICK_ADD_KCAL,
+    OUNCES,
+    DaySummary,
+)
+from openplate.foods.schemas import NutrientAmount, nutrient_amounts
+
+DATE = f"A day from {EARLIEST_DAY} to {DAYS_AHEAD} days after today."
+SERVING = (
+    f'One of the food\'s servings by name ("1 medium"), "{GRAMS}" for grams or "{OUNCES}" for '
+    "ounces."
+)
+QUANTITY = f"How many servings; above 0, and at most {MAX_ENTRY_GRAMS:g} g in all."
+ENERGY = f"kcal, above 0 and at most {MAX_QUICK_ADD_KCAL:g}."
+MACRO = "Grams, or null when not known."
+
+
+class EntryIn(InputSchema):
+    date: dt.date = Field(description=DATE)
+    meal: Meal
+    food_id: WholeNumber
+    serving: str = Field(default=GRAMS, description=SERVING)
+    quantity: Number = Field(description=QUANTITY)
+
+
+class QuickAddIn(InputSchema):
+    date: dt.date = Field(description=DATE)
+    meal: Meal
+    energy_kcal: Number = Field(description=ENERGY)
+    protein_g: Number | None = Field(default=None, description=MACRO)
+    carbohydrate_g: Number | None = Field(default=None, description=MACRO)
+    fat_g: Number | None = Field(default=None, description=MACRO)
+    name: str = Field(default="Quick add", description="At most 255 characters.")
+
+
+class EntryChanges(InputSchema):
+    """The fields to change; the rest stay. A food entry takes serving and quantity, a quick add
+    its calories, macros and name."""
+
+    date: dt.date | None = Field(default=None, description=DATE)
+    meal: Meal | None = None
+    serving: str | None = Field(default=None, description=SERVING)
+    quantity: Number | None = Field(default=None, description=QUANTITY)
+    energy_kcal: Number | None = Field(default=None, description=ENERGY)
+    protein_g: Number | None = Field(default=None, description=MACRO)
+    carbohydrate_g: Number | None = Field(default=None, description=MACRO)
+    fat_g: Number | None = Field(default=None, description=MACRO)
+    name: str | None = Field(default=None, description="At most 255 characters.")
+
+    @field_validator("date", "meal", "serving", "quantity", "energy_kcal", "name")
+    @classmethod
+    def not_null(cls, value: object) -> object:
+        """Left out, a field keeps its value; sent as null, only a macro means "not known"."""
+        if value is None:
+            raise refusal("Leave the field out to keep it as it is.")
+        return value
+
+
+class CopyIn(InputSchema):
+    from_date: dt.date
+    to_date: dt.date = Field(description=DATE)
+    meal: Meal | None = Field(default=None, description="Copy this meal only; all when null.")
+    to_meal: Meal | None = Field(
+        default=None, description="Into this meal (for one meal only); the same meal when null."
+    )
+
+
+class EntryOut(Schema):
+    id: int
+    date: dt.date
+    meal: Meal
+    food_id: int | None = Field(description="Null for a quick add, or once the food is deleted.")
+    name: str
+    serving: str
+    serving_grams: float | None
+    quantity: float
+    grams: float | None = Field(description="Null for a quick add.")
+    energy_kcal: float
+    protein_g: float | None
+    carbohydrate_g: float | None
+    fat_g: float | None
+    quick_add: bool
+
+    @staticmethod
+    def resolve_quick_add(entry: Entry) -> bool:
+        return entry.is_quick_add
+
+
+class EntryDetail(EntryOut):
+    nutrients: list[NutrientAmount] = Field(description="For the amount eaten.")
+
+    @staticmethod
+    def resolve_nutrients(entry: Entry) -> list[NutrientAmount]:
+        return nutrient_amounts(entry.nutrients)
+
+
+class MacroOut(Schema):
+    name: str
+    grams: float
+    percent_of_kcal: float = Field(description="Of the calories the macros give.")
+    target_g: float | None
+    target_percent: int | None
+
+
+class DaySummaryOut(Schema):
+    """Budget - Food + Exercise = Remaining."""
+
+    date: dt.date
+    budget_kcal: float | None = Field(description="Null until a goal is set.")
+    food_kcal: float
+    exercise_kcal: float
+    remaining_kcal: float | None
+    meals: dict[str, float] = Field(description="kcal per meal.")
+    macros: list[MacroOut]
+    goal: GoalOut | None = Field(description="The goal in force that day.")
+
+    @staticmethod
+    def resolve_date(summary: DaySummary) -> dt.date:
+        return summary.day
+
+
+class DayNutrientsOut(Schema):
+    date: dt.date
+    nutrients: list[NutrientAmount] = Field(description="Totals of every nutrient eaten.")

@@ -1,0 +1,193 @@
+"""The profile, goal and token endpoints."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from openplate.accounts.models import Goal, Profile
+from openplate.accounts.tokens import create_token
+from openplate.science.units import KG_PER_LB
+from tests.api_client import ApiClient, locations, make_user
+
+pytestmark = pytest.mark.django_db
+
+BODY = ["body", "payload"]
+TEN_YEARS_AGO = (timezone.localdate() - timedelta(days=3653)).isoformat()
+GOAL = {
+    "sex": "female",
+    "birth_date": "1990-01-01",
+    "height_cm": 165,
+    "weight_kg": 70,
+    "activity": "light",
+    "rate_lb_per_week": -1,
+}
+
+
+@pytest.fixture
+def alice():
+    return ApiClient(make_user("alice"))
+
+
+@pytest.fixture
+def bob():
+    return ApiClient(make_user("bob"))
+
+
+def test_it_shows_an_empty_profile_before_the_first_goal(alice):
+    response = alice.get("/profile")
+    assert response.status_code == 200
+    assert response.json() == {"username": "alice", "profile": None, "goal": None}
+
+
+def test_it_sets_a_goal_and_shows_how_the_budget_was_computed(alice):
+    response = alice.post("/goals", GOAL)
+    assert response.status_code == 201, response.content
+    goal = response.json()
+    assert goal["starts_on"] == timezone.localdate().isoformat()
+    assert goal["rate_kg_per_week"] == pytest.approx(-KG_PER_LB)
+    assert goal["rate_lb_per_week"] == pytest.approx(-1)
+    assert goal["formula"] == "mifflin-st-jeor"
+    assert goal["bmr_kcal"] == pytest.approx(10 * 70 + 6.25 * 165 - 5 * goal["age_years"] - 161)
+    assert goal["activity_factor"] == 1.375
+    assert goal["maintenance_kcal"] == pytest.approx(goal["bmr_kcal"] * 1.375)
+    assert goal["budget_kcal"] == pytest.approx(goal["maintenance_kcal"] - 500)
+    assert goal["floor_applied"] is False
+    assert goal["warnings"] == []
+    assert (goal["protein_percent"], goal["carbohydrate_percent"], goal["fat_percent"]) == (
+        20, 50, 30
+    )  # fmt: skip
+    assert goal["macro_targets_g"]["fat"] == pytest.approx(goal["budget_kcal"] * 0.3 / 9)
+
+
+def test_it_shows_the_profile_and_todays_goal(alice):
+    goal = alice.post("/goals", GOAL | {"units": "metric"}).json()
+    me = alice.get("/profile").json()
+    assert me["profile"] == {
+        "units": "metric",
+        "sex": "female",
+        "birth_date": "1990-01-01",
+        "height_cm": 165,
+        "activity": "light",
+    }
+    assert me["goal"] == goal
+
+
+def test_it_raises_a_budget_to_the_floor_and_says_so(alice):
+    small = GOAL | {"height_cm": 150, "weight_kg": 50, "activity": "sedentary"}
+    goal = alice.post("/goals", small | {"rate_lb_per_week": -2}).json()
+    assert goal["floor_applied"] is True
+    assert goal["budget_kcal"] == goal["floor_kcal"] == 1200
+    assert goal["effective_rate_kg_per_week"] > goal["rate_kg_per_week"]
+    assert any("1,200 kcal/day minimum" in warning for warning in goal["warnings"])
+
+
+@pytest.mark.parametrize(
+    "rate",
+    [{"rate_kg_per_week": -0.5}, {"rate_kg_per_week": -0.454}, {"rate_kg_per_week": 0}],
+)
+def test_it_takes_the_weekly_goal_in_kilograms(alice, rate):
+    body = {key: value for key, value in GOAL.items() if key != "rate_lb_per_week"} | rate
+    response = alice.post("/goals", body)
+    assert response.status_code == 201, response.content
+    offered = -KG_PER_LB if rate["rate_kg_per_week"] == -0.454 else rate["rate_kg_per_week"]
+    assert response.json()["rate_kg_per_week"] == offered
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"rate_lb_per_week": -3}, "rate_lb_per_week"),
+        ({"rate_lb_per_week": -0.7}, "rate_lb_per_week"),
+        ({"rate_lb_per_week": None, "rate_kg_per_week": -0.6}, "rate_kg_per_week"),
+        ({"rate_lb_per_week": None}, "rate_kg_per_week"),
+        ({"rate_kg_per_week": -0.5}, "rate_kg_per_week"),  # and the lb one: which is meant?
+        (
+            {"birth_date": (timezone.localdate() - timedelta(days=365 * 10)).isoformat()},
+            "birth_date",
+        ),
+        ({"height_cm": 20}, "height_cm"),
+        ({"weight_kg": 1000}, "weight_kg"),
+        ({"activity": "couch"}, "activity"),
+        ({"sex": "other"}, "sex"),
+        ({"units": "furlongs"}, "units"),
+        ({"protein_percent": 40}, "fat_percent"),  # 40 + 50 + 30 is not 100
+        ({"protein_percent": 90, "carbohydrate_percent": 0, "fat_percent": 10}, "protein_percent"),
+        ({"height_cm": "tall"}, "height_cm"),
+        ({"goal": "thin"}, "goal"),
+    ],
+)
+def test_it_refuses_a_goal_naming_the_field_and_saves_nothing(alice, change, field):
+    response = alice.post("/goals", GOAL | change)
+    assert [*BODY, field] in locations(response)
+    assert not Goal.objects.exists()
+    assert not Profile.objects.exists()
+
+
+def test_it_names_the_weekly_goal_as_given_when_the_science_refuses_it(alice):
+    underweight = GOAL | {"weight_kg": 45, "height_cm": 170}
+    response = alice.post("/goals", underweight)
+    assert locations(response) == [[*BODY, "rate_lb_per_week"]]
+    assert "underweight" in response.json()["detail"][0]["msg"]
+
+
+def test_it_replaces_a_goal_set_earlier_the_same_day(alice):
+    alice.post("/goals", GOAL)
+    alice.post("/goals", GOAL | {"rate_lb_per_week": 0})
+    goals = alice.get("/goals").json()
+    assert [goal["rate_kg_per_week"] for goal in goals] == [0]
+
+
+def test_it_lists_the_goal_history_oldest_first(alice):
+    Goal.objects.create(
+        user=alice.user, starts_on=date(2024, 1, 1), rate_kg_per_week=0, sex="female",
+        age_years=34, height_cm=165, weight_kg=72, activity="light", formula="mifflin-st-jeor",
+        bmr_kcal=1400, activity_factor=1.375, maintenance_kcal=1925, floor_kcal=1200,
+        floor_applied=False, budget_kcal=1925, effective_rate_kg_per_week=0, bmi=26.4,
+    )  # fmt: skip
+    alice.post("/goals", GOAL)
+    history = alice.get("/goals").json()
+    assert [goal["starts_on"] for goal in history] == [
+        "2024-01-01",
+        timezone.localdate().isoformat(),
+    ]
+    assert history[0]["warnings"] == []
+
+
+def test_it_keeps_units_and_macro_shares_left_out(alice):
+    alice.post(
+        "/goals",
+        GOAL | {"units": "metric", "protein_percent": 30, "carbohydrate_percent": 40,
+                "fat_percent": 30},
+    )  # fmt: skip
+    goal = alice.post("/goals", GOAL | {"protein_percent": 35, "carbohydrate_percent": 35}).json()
+    assert (goal["protein_percent"], goal["carbohydrate_percent"], goal["fat_percent"]) == (
+        35, 35, 30
+    )  # fmt: skip
+    assert alice.get("/profile").json()["profile"]["units"] == "metric"
+
+
+# --- tokens ------------------------------------------------------------------------------------
+
+
+def test_it_lists_the_callers_tokens_without_their_secrets(alice):
+    create_token(alice.user, "My script")
+    tokens = alice.get("/tokens").json()
+    assert [token["name"] for token in tokens] == ["My script", "tests"]
+    assert set(tokens[0]) == {"id", "name", "prefix", "created", "last_used"}
+    assert alice.token not in str(tokens)
+    assert alice.token.startswith(tokens[1]["prefix"])
+    assert tokens[1]["last_used"] is not None  # this very request used it
+
+
+def test_it_revokes_a_token_which_then_stops_working(alice):
+    other, _ = create_token(alice.user, "Old phone")
+    assert alice.delete(f"/tokens/{other.pk}").status_code == 204
+    assert [token["name"] for token in alice.get("/tokens").json()] == ["tests"]
+    current = alice.get("/tokens").json()[0]["id"]
+    assert alice.delete(f"/tokens/{current}").status_code == 204
+    assert alice.get("/tokens").status_code == 401
+
+
+def test_it_answers_404_for_a_missing_token(alice):
+    assert alice.delete("/tokens/999999").status_code == 404

@@ -1,0 +1,291 @@
+"""The API as a whole: who may call it, one error shape, another person's data out of reach on
+every endpoint, and the OpenAPI document kept on purpose."""
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from openplate.accounts.goals import GoalInput, set_goal
+from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.accounts.tokens import create_token
+from openplate.diary.models import Entry, Favourite
+from openplate.diary.services import log_food, quick_add, set_favourite
+from openplate.foods.custom import create_custom_food
+from openplate.foods.models import Food
+from tests.api_client import ApiClient, make_user
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA_FILE = Path(__file__).with_name("api_schema.json")
+REWRITE_SCHEMA = "OPENPLATE_WRITE_API_SCHEMA"
+GUIDE = Path(__file__).parents[1] / "docs" / "api.md"
+DAY = date(2025, 3, 3)
+PATH_VALUES = {"entry_id": "1", "food_id": "1", "token_id": "1", "day": DAY.isoformat()}
+
+
+def served_schema():
+    return Client().get("/api/openapi.json").json()
+
+
+def operations():
+    """(method, path, operation id) of every endpoint, path parameters filled in."""
+    from openplate.api import api
+
+    schema = api.get_openapi_schema()
+    return [
+        (method, re.sub(r"{(\w+)}", lambda m: PATH_VALUES[m[1]], path), operation["operationId"])
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    ]
+
+
+# --- authentication ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("method", "path", "operation_id"), operations())
+def test_it_answers_401_to_a_request_without_credentials(method, path, operation_id):
+    response = Client().generic(method.upper(), path, "{}", content_type="application/json")
+    assert response.status_code == 401, operation_id
+    assert response.json() == {"detail": "Unauthorized"}
+
+
+@pytest.mark.parametrize(
+    "header", ["Bearer op_not-a-token", "Bearer", "Token op_x", "Basic YWxpY2U6c2VjcmV0"]
+)
+def test_it_answers_401_to_a_wrong_token(header):
+    make_user("alice")
+    assert Client(HTTP_AUTHORIZATION=header).get("/api/profile").status_code == 401
+
+
+def test_it_answers_401_to_the_token_of_a_deactivated_person():
+    alice = ApiClient(make_user("alice"))
+    alice.user.is_active = False
+    alice.user.save()
+    assert alice.get("/profile").status_code == 401
+
+
+def test_it_lets_a_token_write_without_a_csrf_token():
+    _, secret = create_token(make_user("alice"), "script")
+    client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    response = client.post(
+        "/api/entries/quick-add",
+        {"date": DAY.isoformat(), "meal": "lunch", "energy_kcal": 300},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+
+
+def test_it_lets_the_pages_in_by_session_with_the_csrf_token():
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user("alice"))
+    assert client.get("/api/profile").json()["username"] == "alice"
+    body = {"date": DAY.isoformat(), "meal": "lunch", "energy_kcal": 300}
+    refused = client.post("/api/entries/quick-add", body, content_type="application/json")
+    assert (refused.status_code, refused.json()) == (403, {"detail": "CSRF check Failed"})
+    assert not Entry.objects.exists()
+    secret = "x" * 32  # what the csrftoken cookie holds; the page sends it back in a header
+    client.cookies["csrftoken"] = secret
+    accepted = client.post(
+        "/api/entries/quick-add", body, content_type="application/json", HTTP_X_CSRFTOKEN=secret
+    )
+    assert accepted.status_code == 201
+
+
+def test_it_serves_its_openapi_document_and_docs_page_to_anyone():
+    assert Client().get("/api/docs").status_code == 200
+    assert served_schema()["info"]["title"] == "OpenPlate API"
+
+
+# --- the error shape ---------------------------------------------------------------------------
+
+
+def test_it_answers_pydantics_and_the_services_errors_in_one_shape():
+    alice = ApiClient(make_user("alice"))
+    body = {"date": DAY.isoformat(), "meal": "lunch", "energy_kcal": 300}
+    by_pydantic = alice.post("/entries/quick-add", body | {"meal": "brunch"})
+    by_service = alice.post("/entries/quick-add", body | {"energy_kcal": 0})
+    for response, field in ((by_pydantic, "meal"), (by_service, "energy_kcal")):
+        assert response.status_code == 422
+        [error] = response.json()["detail"]
+        assert {"loc", "msg", "type"} <= set(error)
+        assert error["loc"] == ["body", "payload", field]
+    assert by_service.json()["detail"][0] == {
+        "loc": ["body", "payload", "energy_kcal"],
+        "msg": "Enter calories above 0 and at most 10,000.",
+        "type": "value_error",
+    }
+
+
+def test_it_lists_every_field_at_fault_at_once():
+    alice = ApiClient(make_user("alice"))
+    response = alice.post(
+        "/entries/quick-add", {"date": "1800-01-01", "meal": "lunch", "energy_kcal": -5}
+    )
+    assert sorted(error["loc"][-1] for error in response.json()["detail"]) == [
+        "date",
+        "energy_kcal",
+    ]
+
+
+def test_it_refuses_a_body_that_is_not_json():
+    alice = ApiClient(make_user("alice"))
+    response = alice.client.post("/api/entries", "{oops", content_type="application/json")
+    assert response.status_code in (400, 422)
+    assert not Entry.objects.exists()
+
+
+# --- another person's data ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def alices():
+    """Alice's data of every kind, which bob must neither see nor change."""
+    user = make_user("alice")
+    goal_input = GoalInput("female", date(1990, 1, 1), 165, 70, "light", -0.5)
+    stew = create_custom_food(user, "Alice's secret stew", nutrients={"energy_kcal": 120})
+    set_favourite(user, stew, True)
+    token, _ = create_token(user, "Alice's phone")
+    return {
+        "user": user,
+        "goal": set_goal(user, goal_input, on=timezone.localdate()),
+        "food": stew,
+        "entry": log_food(user, day=DAY, meal="lunch", food=stew, quantity=300),
+        "quick_add": quick_add(user, day=DAY, meal="snacks", energy_kcal=200),
+        "token": token,
+    }
+
+
+@pytest.fixture
+def bob():
+    return ApiClient(make_user("bob"))
+
+
+def everything_of(user):
+    return {
+        "profile": list(Profile.objects.filter(user=user).values()),
+        "goals": list(Goal.objects.filter(user=user).values()),
+        "foods": list(Food.objects.filter(owner=user).values()),
+        "entries": list(Entry.objects.filter(user=user).values()),
+        "favourites": list(Favourite.objects.filter(user=user).values()),
+        "tokens": list(ApiToken.objects.filter(user=user).values("id", "name", "digest")),
+    }
+
+
+def answers_404(response):
+    return response.status_code == 404
+
+
+ENTRY_BODY = {"date": DAY.isoformat(), "meal": "lunch", "serving": "g", "quantity": 100}
+QUICK_ADD_BODY = {"date": DAY.isoformat(), "meal": "lunch", "energy_kcal": 50}
+GOAL_BODY = {
+    "sex": "male", "birth_date": "1980-05-05", "height_cm": 180, "weight_kg": 90,
+    "activity": "moderate", "rate_kg_per_week": -0.5,
+}  # fmt: skip
+
+
+def bob_cannot_log_alices_food(bob, alices):
+    refused = bob.post("/entries", ENTRY_BODY | {"food_id": alices["food"].pk})
+    missing = bob.post("/entries", ENTRY_BODY | {"food_id": 10**9})
+    return refused.status_code == 422 and refused.json() == missing.json()
+
+
+def bob_copies_only_his_own(bob, alices):
+    response = bob.post("/entries/copy", {"from_date": DAY.isoformat(), "to_date": "2025-03-04"})
+    return (response.status_code, response.json()) == (201, [])
+
+
+def bob_sees_his_own_day(bob, alices):
+    day = bob.get(f"/days/{DAY}").json()
+    return (day["food_kcal"], day["budget_kcal"], day["goal"]) == (0, None, None)
+
+
+# Each endpoint called by bob, true when he saw only his own. A new endpoint needs a line here.
+AS_BOB = {
+    "get_profile": lambda bob, alices: (
+        bob.get("/profile").json() == {"username": "bob", "profile": None, "goal": None}
+    ),
+    "list_goals": lambda bob, alices: bob.get("/goals").json() == [],
+    "set_goal": lambda bob, alices: bob.post("/goals", GOAL_BODY).status_code == 201,
+    "list_tokens": lambda bob, alices: [t["name"] for t in bob.get("/tokens").json()] == ["tests"],
+    "revoke_token": lambda bob, alices: answers_404(bob.delete(f"/tokens/{alices['token'].pk}")),
+    "search_foods": lambda bob, alices: all(
+        food["id"] != alices["food"].pk for food in bob.get("/foods", q="secret stew").json()
+    ),
+    "create_food": lambda bob, alices: (
+        bob.post("/foods", {"name": "Stew", "nutrients": {"energy_kcal": 90}}).status_code == 201
+    ),
+    "list_my_foods": lambda bob, alices: bob.get("/foods/mine").json() == [],
+    "get_food": lambda bob, alices: answers_404(bob.get(f"/foods/{alices['food'].pk}")),
+    "list_entries": lambda bob, alices: bob.get("/entries", date=DAY.isoformat()).json() == [],
+    "log_food": bob_cannot_log_alices_food,
+    "quick_add": lambda bob, alices: (
+        bob.post("/entries/quick-add", QUICK_ADD_BODY).status_code == 201
+    ),
+    "copy_entries": bob_copies_only_his_own,
+    "get_entry": lambda bob, alices: answers_404(bob.get(f"/entries/{alices['entry'].pk}")),
+    "update_entry": lambda bob, alices: answers_404(
+        bob.patch(f"/entries/{alices['quick_add'].pk}", {"energy_kcal": 1})
+    ),
+    "delete_entry": lambda bob, alices: answers_404(bob.delete(f"/entries/{alices['entry'].pk}")),
+    "get_day": bob_sees_his_own_day,
+    "get_day_nutrients": lambda bob, alices: (
+        bob.get(f"/days/{DAY}/nutrients").json()["nutrients"] == []
+    ),
+    "list_favourites": lambda bob, alices: bob.get("/favourites").json() == [],
+    "add_favourite": lambda bob, alices: answers_404(bob.put(f"/favourites/{alices['food'].pk}")),
+    "remove_favourite": lambda bob, alices: answers_404(
+        bob.delete(f"/favourites/{alices['food'].pk}")
+    ),
+    "list_recent_foods": lambda bob, alices: bob.get("/recent-foods").json() == [],
+}
+
+
+def test_it_checks_every_endpoint_against_another_persons_data():
+    assert set(AS_BOB) == {operation_id for _, _, operation_id in operations()}
+
+
+@pytest.mark.parametrize("operation_id", list(AS_BOB))
+def test_it_keeps_another_persons_data_out_of_reach(operation_id, alices, bob):
+    before = everything_of(alices["user"])
+    assert AS_BOB[operation_id](bob, alices)
+    assert everything_of(alices["user"]) == before
+
+
+# --- the OpenAPI document ----------------------------------------------------------------------
+
+
+def test_it_keeps_the_openapi_document_unless_changed_on_purpose():
+    schema = served_schema()
+    if os.environ.get(REWRITE_SCHEMA):
+        SCHEMA_FILE.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    expected = json.loads(SCHEMA_FILE.read_text())
+    assert schema == expected, (
+        f"The API's OpenAPI document differs from {SCHEMA_FILE.name}. If the change is meant, "
+        f"write the new document with `{REWRITE_SCHEMA}=1 .venv/bin/pytest tests/test_api.py "
+        f"-k openapi`, update docs/api.md, and commit both."
+    )
+
+
+def test_it_names_every_endpoint_in_the_guide():
+    guide = GUIDE.read_text()
+    documented = set(re.findall(r"^### (GET|POST|PUT|PATCH|DELETE) (/api/\S+)", guide, re.M))
+    schema_paths = {
+        (method.upper(), path)
+        for path, methods in served_schema()["paths"].items()
+        for method in methods
+    }
+    assert documented == schema_paths
+
+
+def test_the_docs_page_works_offline(client: Client) -> None:
+    page = client.get("/api/docs").content.decode()
+    scripts = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert scripts
+    assert all(address.startswith("/static/") for address in scripts)
+    assert client.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
