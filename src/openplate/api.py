@@ -20,7 +20,10 @@ from openplate.accounts.api import router as accounts_router
 from openplate.accounts.tokens import user_for_token
 from openplate.api_support import field_errors
 from openplate.diary.api import router as diary_router
+from openplate.exercise.api import router as exercise_router
 from openplate.foods.api import router as foods_router
+from openplate.guides.api import router as guides_router
+from openplate.progress.api import router as progress_router
 
 
 class TokenAuth(HttpBearer):
@@ -57,7 +60,10 @@ class OpenPlateAPI(NinjaAPI):
 api = OpenPlateAPI(
     title="OpenPlate API",
     version="1",
-    description="Everything the pages do: profile and goal, foods, the diary. See docs/api.md.",
+    description=(
+        "Everything the pages do: profile and goal, foods, the diary, exercise, weight and "
+        "water, progress, guides, export. See docs/api.md."
+    ),
     auth=[token_auth, session_auth],
 )
 
@@ -71,3 +77,6 @@ def service_refused(request: HttpRequest, error: ValidationError) -> HttpRespons
 api.add_router("/", accounts_router)
 api.add_router("/", foods_router)
 api.add_router("/", diary_router)
+api.add_router("/", exercise_router)
+api.add_router("/", progress_router)
+api.add_router("/", guides_router)

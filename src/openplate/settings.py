@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "openplate.accounts",
     "openplate.foods",
     "openplate.diary",
+    "openplate.exercise",
+    "openplate.progress",
+    "openplate.guides",
 ]
 
 MIDDLEWARE = [

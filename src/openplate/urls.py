@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("openplate.accounts.urls")),
     path("diary/", include("openplate.diary.urls")),
     path("foods/", include("openplate.foods.urls")),
+    path("exercise/", include("openplate.exercise.urls")),
+    path("progress/", include("openplate.progress.urls")),
+    path("guides/", include("openplate.guides.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -32,6 +32,7 @@ from openplate.diary.services import (
     update_entry,
     visible_food,
 )
+from openplate.exercise.services import log_custom
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 from openplate.foods.nutrients import NUTRIENTS
@@ -641,9 +642,15 @@ def test_it_lists_a_days_entries_in_the_order_logged(alice, bob, banana, monday)
 # --- the day's summary ----------------------------------------------------------------------
 
 
+def exercise(user, kcal):
+    """Exercise worth `kcal` on DAY: the diary's "+ Exercise"."""
+    log_custom(user, day=DAY, name="Workout", energy_kcal=kcal)
+
+
 def test_the_budget_is_the_goal_in_force_that_day(alice, monday):
     set_goal(alice, goal(), on=DAY - timedelta(days=30))
-    summary = day_summary(alice, DAY, exercise_kcal=300)
+    exercise(alice, 300)
+    summary = day_summary(alice, DAY)
     in_force = alice.goals.get()
     entries = Entry.objects.filter(user=alice, date=DAY)
 
@@ -660,9 +667,8 @@ def test_remaining_is_budget_minus_food_plus_exercise(alice):
     quick_add(alice, day=DAY, meal="dinner", energy_kcal=900)
     budget = alice.goals.get().budget_kcal
     assert day_summary(alice, DAY).remaining_kcal == pytest.approx(budget - 1600)
-    assert day_summary(alice, DAY, exercise_kcal=250).remaining_kcal == pytest.approx(
-        budget - 1600 + 250
-    )
+    exercise(alice, 250)
+    assert day_summary(alice, DAY).remaining_kcal == pytest.approx(budget - 1600 + 250)
 
 
 def test_a_later_goal_does_not_change_earlier_days(alice):
@@ -687,7 +693,8 @@ def test_days_before_the_first_goal_take_the_first_goal(alice):
 
 def test_a_day_without_any_goal_has_no_budget(alice, bob, monday):
     set_goal(bob, goal(), on=DAY)
-    summary = day_summary(alice, DAY, exercise_kcal=200)
+    exercise(alice, 200)
+    summary = day_summary(alice, DAY)
     assert (summary.goal, summary.budget_kcal, summary.remaining_kcal) == (None, None, None)
     assert summary.food_kcal > 0
     assert all(m.target_g is None and m.target_percent is None for m in summary.macros)
@@ -746,7 +753,8 @@ def test_the_default_split_is_20_50_30(alice):
 
 def test_a_day_without_food_has_zero_food_and_no_macro_shares(alice):
     set_goal(alice, goal(), on=DAY)
-    summary = day_summary(alice, DAY, exercise_kcal=100)
+    exercise(alice, 100)
+    summary = day_summary(alice, DAY)
     assert summary.food_kcal == 0
     assert summary.remaining_kcal == pytest.approx(summary.budget_kcal + 100)
     assert summary.meals == dict.fromkeys(["breakfast", "lunch", "dinner", "snacks"], 0)
@@ -763,8 +771,9 @@ def test_quick_adds_without_macros_count_calories_only(alice):
 def test_entries_a_page_has_loaded_summarise_as_the_day_does(alice, monday):
     set_goal(alice, goal(), on=DAY)
     entries = list(entries_on(alice, DAY))
+    exercise(alice, 120)
     assert summarize(DAY, entries, goal_on(alice, DAY), exercise_kcal=120) == day_summary(
-        alice, DAY, exercise_kcal=120
+        alice, DAY
     )
 
 

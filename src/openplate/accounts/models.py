@@ -26,6 +26,8 @@ class Profile(models.Model):
     birth_date = models.DateField()
     height_cm = models.FloatField()
     activity = models.CharField(max_length=10, choices=ACTIVITY_CHOICES, default="sedentary")
+    # MyPlate's default: eight 8-fl-oz cups (8 x 236.588 ml).
+    water_goal_ml = models.FloatField(default=1892.7)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

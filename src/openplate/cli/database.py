@@ -30,8 +30,16 @@ def prepare_database(*, verbose: bool) -> None:
     try:
         call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
         load_foods_with_progress()
+        load_activities()
     except DatabaseError as error:
         raise click.ClickException(f"cannot prepare the database: {str(error).strip()}") from None
+
+
+def load_activities() -> None:
+    from openplate.exercise.loading import load_activities as load
+
+    if loaded := load():
+        click.echo(f"Activities: {loaded:,} loaded.", err=True)
 
 
 def load_foods_with_progress(*, force: bool = False) -> None:

@@ -9,10 +9,9 @@ from pydantic import Field, field_validator
 
 from openplate.accounts.schemas import GoalOut
 from openplate.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.diary.models import Entry, Meal
 from openplate.diary.services import (
-    DAYS_AHEAD,
-    EARLIEST_DAY,
     GRAMS,
     MAX_ENTRY_GRAMS,
     MAX_QUICK_ADD_KCAL,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -18,7 +18,9 @@ from django.db.models import Max, Q, QuerySet
 
 from openplate.accounts.goals import KCAL_PER_GRAM, goal_on, macro_targets_g
 from openplate.accounts.models import Goal
+from openplate.dates import day_problem
 from openplate.diary.models import Entry, Favourite, Meal
+from openplate.exercise.services import burned_kcal_on
 from openplate.foods import amounts
 from openplate.foods.models import Food
 from openplate.foods.nutrients import NUTRIENTS, Nutrient
@@ -32,8 +34,6 @@ OUNCES = "oz"
 GRAMS_PER_OUNCE = 28.349523125  # the international avoirdupois ounce
 MAX_ENTRY_GRAMS = 5000.0  # one food, one entry: a family pack, not a pantry
 MAX_QUICK_ADD_KCAL = 10000.0
-EARLIEST_DAY = date(1900, 1, 1)
-DAYS_AHEAD = 366  # planning meals ahead is fine; a diary for 2090 is a typo
 MACROS = ("protein", "carbohydrate", "fat")
 RECENT_FOODS = 50  # how many recently logged foods search boosts
 
@@ -220,9 +220,11 @@ def entries_on(user: User, day: date) -> QuerySet[Entry]:
     return Entry.objects.filter(user=user, date=day).defer("nutrients")
 
 
-def day_summary(user: User, day: date, *, exercise_kcal: float = 0.0) -> DaySummary:
+def day_summary(user: User, day: date) -> DaySummary:
     """Budget - Food + Exercise = Remaining for `day`, with macros and calories per meal."""
-    return summarize(day, entries_on(user, day), goal_on(user, day), exercise_kcal=exercise_kcal)
+    return summarize(
+        day, entries_on(user, day), goal_on(user, day), exercise_kcal=burned_kcal_on(user, day)
+    )
 
 
 def summarize(
@@ -314,9 +316,8 @@ _COPIED_FIELDS = (
 
 def _errors(*, day: date, meal: str) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    latest = date.today() + timedelta(days=DAYS_AHEAD)
-    if not isinstance(day, date) or isinstance(day, datetime) or not EARLIEST_DAY <= day <= latest:
-        errors["date"] = [f"Choose a day between {EARLIEST_DAY:%Y} and {latest:%Y-%m-%d}."]
+    if problem := day_problem(day):
+        errors["date"] = [problem]
     if meal not in Meal.values:
         errors["meal"] = [_MEAL_MESSAGE]
     return errors

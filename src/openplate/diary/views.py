@@ -29,6 +29,7 @@ from openplate.diary.forms import (
     add_service_errors,
 )
 from openplate.diary.models import Entry, Meal
+from openplate.exercise.services import burned_kcal_on
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 
@@ -77,7 +78,9 @@ def _day(
 ) -> HttpResponse:
     user = _user(request)
     entries = list(services.entries_on(user, day))
-    summary = services.summarize(day, entries, goal_on(user, day))
+    summary = services.summarize(
+        day, entries, goal_on(user, day), exercise_kcal=burned_kcal_on(user, day)
+    )
     meals = [
         {
             "key": key,

@@ -1,0 +1,3 @@
+app_name = "exercise"
+
+urlpatterns: list[object] = []
