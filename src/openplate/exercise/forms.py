@@ -1,0 +1,89 @@
+"""Forms of the exercise pages. They check types; the services check the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from openplate.science import units
+
+MINUTES_HELP = "Optional; with minutes, strength work counts 3.5 METs."
+
+
+def _number(label: str, *, required: bool = True, help_text: str = "") -> forms.FloatField:
+    return forms.FloatField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+
+
+def _count(label: str) -> forms.IntegerField:
+    return forms.IntegerField(label=label, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+
+
+class ActivityForm(forms.Form):
+    """An activity of the Compendium, by its code, for some minutes."""
+
+    activity = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={"required": "Choose an activity from the search results."},
+    )
+    minutes = _number("Minutes")
+
+
+class CustomForm(forms.Form):
+    name = forms.CharField(label="Exercise", max_length=255)
+    energy_kcal = _number("Calories burned")
+    minutes = _number("Minutes", required=False, help_text="Optional.")
+
+
+class StrengthForm(forms.Form):
+    """Sets × reps at a load, in the person's unit (lb or kg)."""
+
+    name = forms.CharField(label="Exercise", max_length=255, help_text="Such as “Squats”.")
+    sets = _count("Sets")
+    reps = _count("Reps")
+    load = _number("Weight (lb)", required=False, help_text="Per rep; optional.")
+    minutes = _number("Minutes", required=False, help_text=MINUTES_HELP)
+
+    def __init__(self, *args: Any, metric: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.metric = metric
+        self.fields["load"].label = "Weight (kg)" if metric else "Weight (lb)"
+
+    def load_kg(self) -> float | None:
+        load = self.cleaned_data.get("load")
+        if load is None or self.metric:
+            return load
+        return units.kg_from_lb(load)
+
+
+class DayField(forms.DateField):
+    widget = forms.DateInput(attrs={"type": "date"})
+
+
+class EditActivityForm(forms.Form):
+    date = DayField(label="Day")
+    minutes = _number("Minutes")
+
+
+class EditCustomForm(CustomForm):
+    date = DayField(label="Day")
+
+
+class EditStrengthForm(StrengthForm):
+    date = DayField(label="Day")
+
+
+SERVICE_FIELDS = {"load_kg": "load", "day": "date"}
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's field errors beside the form's fields (the rest above the form)."""
+    for field, messages in error.message_dict.items():
+        name = SERVICE_FIELDS.get(field, field)
+        form.add_error(name if name in form.fields else None, messages)

@@ -1,0 +1,69 @@
+"""Logging exercise in a real browser: search the Compendium, log 30 minutes of running, and see
+the diary's Exercise and Remaining grow by exactly that entry's calories."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import screenshot
+
+
+def number(page: Page, element_id: str) -> int:
+    return int(page.locator(f"#{element_id}").inner_text().replace(",", "").split()[0])
+
+
+def sign_up_with_a_goal(page: Page, server_url: str) -> None:
+    page.goto(server_url)
+    page.get_by_role("link", name="Sign up").first.click()
+    page.get_by_label("Username").fill("runner")
+    page.get_by_label("Password", exact=True).fill("correct horse battery staple")
+    page.get_by_label("Password confirmation").fill("correct horse battery staple")
+    page.get_by_role("button", name="Sign up").click()
+    expect(page).to_have_url(re.compile(r"/goal/$"))
+    page.get_by_label("US (lb, ft and in)").check()
+    page.get_by_label("Female").check()
+    page.get_by_label("Feet").fill("5")
+    page.get_by_label("Inches").fill("4")
+    page.get_by_label("Weight (lb)").fill("160")
+    page.get_by_label("Birth date").fill("1990-04-12")
+    page.get_by_label("Sedentary").check()
+    page.locator("#id_rate_lb").select_option(label="Lose 1 pound per week")
+    page.get_by_role("button", name=re.compile("Save|Set|Calculate")).click()
+    expect(page.locator("#goal-budget")).to_have_text(re.compile(r"1,2\d\d"))
+
+
+def test_a_person_logs_a_run_and_the_diary_follows(page: Page, server_url: str) -> None:
+    sign_up_with_a_goal(page, server_url)
+    page.goto(f"{server_url}/diary/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
+    day = page.locator("#pick-day").input_value()
+    budget = number(page, "summary-budget")
+    remaining = number(page, "summary-remaining")
+    assert number(page, "summary-exercise") == 0
+
+    page.goto(f"{server_url}/exercise/{day}/")
+    page.get_by_label("Search activities").fill("running")
+    results = page.locator("#activity-list")
+    expect(results).to_contain_text("running, 5 mph (12 min/mile)")  # arrived by htmx, as typed
+    expect(results.locator("label").first).to_contain_text("jogging, general")
+    screenshot(page, "exercise-1-search")
+    page.get_by_role("radio", name=re.compile(r"^running, 5 mph")).check()
+    minutes = page.get_by_label("Minutes")
+    minutes.fill("30")
+    minutes.blur()  # the page settles before the button is aimed at
+    formula = page.locator("#formula-kcal")
+    expect(formula).to_have_text(re.compile(r"\d+ kcal"))  # MET × kg × hours, as typed
+    expect(page.locator("#formula-values")).to_contain_text("8.3 × 72.6 kg × 0.5 h")
+    expect(page.locator("#formula")).to_contain_text("No weigh-in yet")
+    kcal = int(formula.inner_text().split()[0].replace(",", ""))
+    assert kcal == round(8.3 * 160 * 0.45359237 * 0.5)
+    screenshot(page, "exercise-2-formula")
+    page.get_by_role("button", name="Add activity").click()
+
+    expect(page).to_have_url(re.compile(rf"/diary/{day}/#exercise$"))
+    assert number(page, "summary-exercise") == kcal
+    assert number(page, "summary-remaining") == remaining + kcal
+    assert number(page, "summary-budget") == budget
+    screenshot(page, "exercise-3-diary")
