@@ -69,8 +69,34 @@ def test_it_shows_the_profile_and_todays_goal(alice):
         "birth_date": "1990-01-01",
         "height_cm": 165,
         "activity": "light",
+        "water_goal_ml": pytest.approx(8 * 236.5882365, abs=0.01),
     }
     assert me["goal"] == goal
+
+
+def test_it_changes_the_units_and_the_water_goal(alice):
+    alice.post("/goals", GOAL)
+    response = alice.patch("/profile", {"units": "metric", "water_goal_ml": 2500})
+    assert response.status_code == 200, response.content
+    assert response.json()["profile"]["units"] == "metric"
+    assert response.json()["profile"]["water_goal_ml"] == 2500
+    assert alice.patch("/profile", {}).json()["profile"]["water_goal_ml"] == 2500
+    assert Profile.objects.get(user=alice.user).units == "metric"
+
+
+@pytest.mark.parametrize("goal_ml", [0, 499, 10_001, "2000"])
+def test_it_refuses_a_water_goal_out_of_range_and_changes_nothing(alice, goal_ml):
+    alice.post("/goals", GOAL)
+    response = alice.patch("/profile", {"units": "metric", "water_goal_ml": goal_ml})
+    assert locations(response) == [[*BODY, "water_goal_ml"]]
+    profile = Profile.objects.get(user=alice.user)
+    assert (profile.units, round(profile.water_goal_ml)) == ("imperial", 1893)
+
+
+def test_it_asks_for_a_goal_before_changing_the_profile(alice):
+    response = alice.patch("/profile", {"water_goal_ml": 2000})
+    assert response.status_code == 422
+    assert "Set your goal first" in response.json()["detail"][0]["msg"]
 
 
 def test_it_raises_a_budget_to_the_floor_and_says_so(alice):

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
@@ -14,8 +15,15 @@ from ninja import Router, Status
 from openplate.accounts import goals, tokens
 from openplate.accounts.goals import GoalInput
 from openplate.accounts.models import ApiToken, Goal, Profile
-from openplate.accounts.schemas import GoalIn, GoalOut, ProfileWithGoal, TokenOut
+from openplate.accounts.schemas import (
+    GoalIn,
+    GoalOut,
+    ProfileChanges,
+    ProfileWithGoal,
+    TokenOut,
+)
 from openplate.api_support import BODY, caller, errors_at
+from openplate.progress.services import ML, set_water_goal
 from openplate.science.units import KG_PER_LB
 
 MACRO_SHARES = ("protein_percent", "carbohydrate_percent", "fat_percent")
@@ -36,6 +44,23 @@ def get_profile(request: HttpRequest) -> ProfileWithGoal:
     )
 
 
+@router.patch("/profile", response=ProfileWithGoal)
+def update_profile(request: HttpRequest, payload: ProfileChanges) -> ProfileWithGoal:
+    """Change the display units or the daily water goal. The profile is made by the first goal,
+    so until then this answers 422."""
+    user = caller(request)
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None:
+        raise ValidationError("Set your goal first: the profile comes with it.")
+    with transaction.atomic():
+        if payload.water_goal_ml is not None:
+            with errors_at(BODY, {"water_goal": ("water_goal_ml",)}):
+                set_water_goal(user, amount=payload.water_goal_ml, unit=ML)
+        if payload.units is not None:
+            Profile.objects.filter(pk=profile.pk).update(units=payload.units)
+    return get_profile(request)
+
+
 @router.get("/goals", response=list[GoalOut])
 def list_goals(request: HttpRequest) -> list[Goal]:
     """Every goal the caller has set, oldest first; each is in force until the next starts."""
@@ -46,8 +71,8 @@ def list_goals(request: HttpRequest) -> list[Goal]:
 def set_goal(request: HttpRequest, payload: GoalIn) -> Status[Goal]:
     """Set the goal from today, replacing one set earlier today; past days keep their budget.
 
-    Give the weekly goal as `rate_kg_per_week` or `rate_lb_per_week`. Units and macro shares
-    left out keep today's.
+    Give the weekly goal as `rate_kg_per_week` or `rate_lb_per_week`. Units, macro shares and
+    the goal weight left out keep today's.
     """
     user = caller(request)
     today = timezone.localdate()
@@ -90,6 +115,10 @@ def _goal_input(user: User, payload: GoalIn, today: date) -> GoalInput:
         else getattr(payload, field)
         for field in MACRO_SHARES
     }
+    if "target_weight_kg" in payload.model_fields_set:
+        kept["target_weight_kg"] = payload.target_weight_kg
+    elif isinstance(shares, Goal):
+        kept["target_weight_kg"] = shares.target_weight_kg
     if payload.units is not None:
         kept["units"] = payload.units.value
     elif profile is not None:

@@ -75,11 +75,13 @@ UNIT_FIELDS: Mapping[str, Mapping[str, str]] = {
         "height_ft": "Enter your height.",
         "height_in": "",
         "weight_lb": "Enter your weight.",
+        "target_lb": "",
     },
     Profile.Units.METRIC: {
         "rate_kg": "Choose a weekly goal.",
         "height_cm": "Enter your height.",
         "weight_kg": "Enter your weight.",
+        "target_kg": "",
     },
 }
 
@@ -150,6 +152,12 @@ class GoalForm(forms.Form):
     height_cm = forms.FloatField(label="Height (cm)", required=False, widget=_number_input())
     weight_lb = forms.FloatField(label="Weight (lb)", required=False, widget=_number_input())
     weight_kg = forms.FloatField(label="Weight (kg)", required=False, widget=_number_input())
+    target_lb = forms.FloatField(
+        label="Goal weight (lb, optional)", required=False, widget=_number_input()
+    )
+    target_kg = forms.FloatField(
+        label="Goal weight (kg, optional)", required=False, widget=_number_input()
+    )
     birth_date = forms.DateField(
         label="Birth date",
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "autocomplete": "bday"}),
@@ -177,11 +185,13 @@ class GoalForm(forms.Form):
             "height_cm": "height_ft",
             "weight_kg": "weight_lb",
             "rate_kg_per_week": "rate_lb",
+            "target_weight_kg": "target_lb",
         },
         Profile.Units.METRIC: {
             "height_cm": "height_cm",
             "weight_kg": "weight_kg",
             "rate_kg_per_week": "rate_kg",
+            "target_weight_kg": "target_kg",
         },
     }
 
@@ -227,10 +237,13 @@ class GoalForm(forms.Form):
             height_cm = data["height_cm"]
             weight_kg = data["weight_kg"]
             rate_kg = data["rate_kg"]
+            target_kg = data.get("target_kg")
         else:
             height_cm = units.cm_from_feet_inches(data["height_ft"], data["height_in"] or 0)
             weight_kg = units.kg_from_lb(data["weight_lb"])
             rate_kg = units.kg_from_lb(data["rate_lb"])
+            target_lb = data.get("target_lb")
+            target_kg = None if target_lb is None else units.kg_from_lb(target_lb)
         macros = {
             name: DEFAULT_MACROS[name] if data.get(name) is None else data[name]
             for name in MACRO_FIELDS
@@ -243,6 +256,7 @@ class GoalForm(forms.Form):
             activity=data["activity"],
             rate_kg_per_week=rate_kg,
             units=data["units"],
+            target_weight_kg=target_kg,
             **macros,
         )
 
@@ -254,7 +268,7 @@ class GoalForm(forms.Form):
             field: str | None = fields.get(name, name)
             if field not in self.fields:
                 field = None  # shown above the form
-            elif imperial and name in ("height_cm", "weight_kg"):
+            elif imperial and name in ("height_cm", "weight_kg", "target_weight_kg"):
                 messages = [_imperial_range_message(name)]
             for message in messages:
                 self.add_error(field, message)
@@ -270,7 +284,8 @@ def _imperial_range_message(name: str) -> str:
         units.format_mass(low, "imperial", decimals=0),
         units.format_mass(high, "imperial", decimals=0),
     )
-    return f"Weight must be between {ends[0]} and {ends[1]}."
+    noun = "Goal weight" if name == "target_weight_kg" else "Weight"
+    return f"{noun} must be between {ends[0]} and {ends[1]}."
 
 
 def goal_form_initial(
@@ -292,6 +307,8 @@ def goal_form_initial(
         initial |= _weight_fields(goal.weight_kg)
         initial |= _rate_fields(goal.rate_kg_per_week)
         initial |= {name: getattr(goal, name) for name in MACRO_FIELDS}
+        if goal.target_weight_kg is not None:
+            initial |= _target_fields(goal.target_weight_kg)
     return initial
 
 
@@ -314,6 +331,8 @@ def switch_units(initial: Mapping[str, Any], data: Mapping[str, str], to: str) -
             switched |= _weight_fields(units.kg_from_lb(pounds))
         if (rate_lb := _number(data.get("rate_lb"))) is not None:
             switched |= _rate_fields(units.kg_from_lb(rate_lb))
+        if (target_lb := _number(data.get("target_lb"))) is not None:
+            switched |= _target_fields(units.kg_from_lb(target_lb))
     elif to == Profile.Units.IMPERIAL:
         if (cm := _number(data.get("height_cm"))) is not None:
             switched |= _height_fields(cm)
@@ -321,6 +340,8 @@ def switch_units(initial: Mapping[str, Any], data: Mapping[str, str], to: str) -
             switched |= _weight_fields(kg)
         if (rate_kg := _number(data.get("rate_kg"))) is not None:
             switched |= _rate_fields(rate_kg)
+        if (target_kg := _number(data.get("target_kg"))) is not None:
+            switched |= _target_fields(target_kg)
     return switched
 
 
@@ -346,6 +367,13 @@ def _weight_fields(kg: float) -> dict[str, Any]:
     }
 
 
+def _target_fields(kg: float) -> dict[str, Any]:
+    return {
+        "target_kg": round(kg, DISPLAY_DECIMALS + 1),
+        "target_lb": round(units.lb_from_kg(kg), DISPLAY_DECIMALS),
+    }
+
+
 def _rate_fields(rate_kg_per_week: float) -> dict[str, Any]:
     return {
         "rate_lb": _nearest(WEEKLY_GOALS_LB, units.lb_from_kg(rate_kg_per_week)),
@@ -362,6 +390,11 @@ class UnitsForm(forms.Form):
         choices=Profile.Units.choices,
         widget=forms.RadioSelect,
     )
+
+
+class WaterGoalForm(forms.Form):
+    amount = forms.FloatField(label="Daily water goal", min_value=0)
+    unit = forms.ChoiceField(label="Unit", choices=[("cups", "cups"), ("ml", "ml")])
 
 
 class TokenForm(forms.Form):

@@ -42,6 +42,7 @@ class GoalInput:
     protein_percent: int = 20
     carbohydrate_percent: int = 50
     fat_percent: int = 30
+    target_weight_kg: float | None = None
 
 
 def age_on(birth_date: date, day: date) -> float:
@@ -96,6 +97,7 @@ def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
                 "protein_percent": goal.protein_percent,
                 "carbohydrate_percent": goal.carbohydrate_percent,
                 "fat_percent": goal.fat_percent,
+                "target_weight_kg": goal.target_weight_kg,
             },
         )
     return saved
@@ -142,6 +144,15 @@ def _check(goal: GoalInput, on: date) -> None:
         )
     _check_range(refuse, "height_cm", "Height", goal.height_cm, units.HEIGHT_RANGE_CM, "cm")
     _check_range(refuse, "weight_kg", "Weight", goal.weight_kg, units.BODY_WEIGHT_RANGE_KG, "kg")
+    if goal.target_weight_kg is not None:
+        _check_range(
+            refuse,
+            "target_weight_kg",
+            "Goal weight",
+            goal.target_weight_kg,
+            units.BODY_WEIGHT_RANGE_KG,
+            "kg",
+        )
     if abs(goal.rate_kg_per_week) > goals.MAX_RATE_KG_PER_WEEK:
         refuse("rate_kg_per_week", "Choose one of the weekly goals offered.")
     shares = (goal.protein_percent, goal.carbohydrate_percent, goal.fat_percent)

@@ -66,6 +66,8 @@ class Goal(models.Model):
     protein_percent = models.PositiveSmallIntegerField(default=20)
     carbohydrate_percent = models.PositiveSmallIntegerField(default=50)
     fat_percent = models.PositiveSmallIntegerField(default=30)
+    # The weight the person aims for, if they named one: drawn on the progress chart.
+    target_weight_kg = models.FloatField(null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:

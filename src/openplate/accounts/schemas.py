@@ -35,6 +35,7 @@ RATE_TOLERANCE_KG = 0.0005
 AGE = "An adult's: {:g} to {:g} years old today.".format(*energy.ADULT_AGE_RANGE_YEARS)
 HEIGHT = "{:g} to {:g} cm.".format(*HEIGHT_RANGE_CM)
 WEIGHT = "{:g} to {:g} kg.".format(*BODY_WEIGHT_RANGE_KG)
+TARGET = "{:g} to {:g} kg".format(*BODY_WEIGHT_RANGE_KG)
 SHARES = (
     "% of calories, {:g} to {:g}; protein, carbohydrate and fat add up to 100. A share left out "
     "keeps today's ({}, {} and {} at first)."
@@ -70,6 +71,10 @@ class GoalIn(InputSchema):
     protein_percent: WholeNumber | None = Field(default=None, description=SHARES)
     carbohydrate_percent: WholeNumber | None = Field(default=None, description=SHARES)
     fat_percent: WholeNumber | None = Field(default=None, description=SHARES)
+    target_weight_kg: Number | None = Field(
+        default=None,
+        description=f"The goal weight, {TARGET}; null for none. Left out, today's is kept.",
+    )
 
     @field_validator("rate_kg_per_week")
     @classmethod
@@ -120,6 +125,7 @@ class GoalOut(Schema):
     carbohydrate_percent: int
     fat_percent: int
     macro_targets_g: MacroGrams
+    target_weight_kg: float | None = Field(description="The goal weight, if one was given.")
 
     @staticmethod
     def resolve_rate_lb_per_week(goal: Goal) -> float:
@@ -136,6 +142,18 @@ class ProfileOut(Schema):
     birth_date: dt.date
     height_cm: float
     activity: str
+    water_goal_ml: float = Field(description="The daily water goal (8 US cups unless changed).")
+
+
+class ProfileChanges(InputSchema):
+    """The settings a person changes outside the goal form; a field left out stays as it is."""
+
+    units: Profile.Units | None = Field(
+        default=None, description="How pages show heights and weights: `imperial` or `metric`."
+    )
+    water_goal_ml: Number | None = Field(
+        default=None, description="The daily water goal in ml, 500 to 10,000."
+    )
 
 
 class ProfileWithGoal(Schema):

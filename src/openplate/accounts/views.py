@@ -30,12 +30,14 @@ from openplate.accounts.forms import (
     SignupForm,
     TokenForm,
     UnitsForm,
+    WaterGoalForm,
     goal_form_initial,
     switch_units,
     weekly_goal_label,
 )
 from openplate.accounts.goals import goal_on, macro_targets_g, set_goal
 from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.progress import services as progress
 from openplate.science import energy, goals, units
 from openplate.science.energy import Formula, Sex, SexSpecificLinear
 
@@ -143,6 +145,13 @@ def _goal_page(
             "steps": budget_steps(current),
             "macros": _macros(current),
         }
+        if current.target_weight_kg is not None:
+            target_bmi = energy.bmi(current.target_weight_kg, current.height_cm)
+            context["target_weight"] = {
+                "text": units.format_mass(current.target_weight_kg, system),
+                "bmi": target_bmi,
+                "category": energy.bmi_category(target_bmi),
+            }
     return render(request, "accounts/goal.html", context, status=status)
 
 
@@ -260,6 +269,27 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return _settings_page(request)
 
 
+@login_required
+@require_POST
+def water_goal(request: HttpRequest) -> HttpResponse:
+    """The daily water goal, in cups or ml."""
+    form = WaterGoalForm(request.POST)
+    if form.is_valid():
+        try:
+            ml = progress.set_water_goal(
+                _user(request), amount=form.cleaned_data["amount"], unit=form.cleaned_data["unit"]
+            )
+        except ValidationError as error:
+            for problems in error.message_dict.values():
+                for problem in problems:
+                    form.add_error("amount", problem)
+        else:
+            cups = ml / progress.ML_PER_CUP
+            messages.success(request, f"Water goal saved: {cups:.3g} cups ({ml:,.0f} ml) a day.")
+            return redirect("accounts:settings")
+    return _settings_page(request, water_form=form, status=INVALID)
+
+
 @never_cache  # the page may hold a new token's secret
 @login_required
 @require_POST
@@ -290,10 +320,21 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     return redirect("accounts:settings")
 
 
+def _water_goal_form(profile: Profile | None) -> WaterGoalForm:
+    """The water goal as the person thinks of it: cups in US units, ml in metric."""
+    goal_ml = profile.water_goal_ml if profile else progress.DEFAULT_WATER_GOAL_ML
+    if profile is not None and profile.units == Profile.Units.METRIC:
+        return WaterGoalForm(initial={"amount": round(goal_ml), "unit": "ml"})
+    return WaterGoalForm(
+        initial={"amount": round(goal_ml / progress.ML_PER_CUP, 1), "unit": "cups"}
+    )
+
+
 def _settings_page(
     request: HttpRequest,
     *,
     units_form: UnitsForm | None = None,
+    water_form: WaterGoalForm | None = None,
     token_form: TokenForm | None = None,
     new_token: ApiToken | None = None,
     secret: str | None = None,
@@ -307,6 +348,7 @@ def _settings_page(
     context = {
         "units_form": units_form or UnitsForm(initial={"units": current_units}),
         "has_profile": profile is not None,
+        "water_form": water_form or _water_goal_form(profile),
         "token_form": token_form or TokenForm(),
         "tokens": ApiToken.objects.filter(user=user),
         "new_token": new_token,

@@ -1,0 +1,274 @@
+"""Logging weight and water: weigh-ins with their trend and BMI, and glasses of water.
+
+The pages and the API both call these functions; each raises ValidationError naming the field at
+fault and then saves nothing. The period's charts, averages, streaks and the weekly report are in
+`openplate.progress.period`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Sum
+
+from openplate.accounts.models import Profile
+from openplate.dates import day_problem
+from openplate.progress.models import WaterEntry, WeightEntry
+from openplate.science import trend, units
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+KG = "kg"
+LB = "lb"
+WEIGHT_UNITS = {KG: 1.0, LB: units.KG_PER_LB}
+BODY_FAT_RANGE_PERCENT = (1.0, 75.0)
+ML = "ml"
+CUPS = "cups"
+# One tap of "+ 1 cup": the US customary cup, 8 US fl oz = 236.5882365 ml exactly (NIST
+# Handbook 44, Appendix C), as MyPlate counts its eight cups a day.
+ML_PER_CUP = 236.5882365
+WATER_UNITS = {ML: 1.0, CUPS: ML_PER_CUP}
+MAX_WATER_ML = 4000.0  # one entry: a big jug (a US gallon is 3,785 ml), not a bathtub
+DEFAULT_WATER_GOAL_ML = 8 * ML_PER_CUP
+WATER_GOAL_RANGE_ML = (500.0, 10_000.0)  # about 2 to 42 cups a day
+
+
+@dataclass(frozen=True)
+class WeighIn:
+    """A weigh-in with the trend on its day and, when the height is known, its BMI."""
+
+    id: int
+    date: date
+    weight_kg: float
+    body_fat_percent: float | None
+    trend_kg: float
+    bmi: trend.Bmi | None
+
+
+@dataclass(frozen=True)
+class WaterCard:
+    """What the water card shows for a day: the total against the goal, in cups and ml."""
+
+    day: date
+    total_ml: float
+    goal_ml: float
+    entries: int
+
+    @property
+    def cups(self) -> float:
+        return self.total_ml / ML_PER_CUP
+
+    @property
+    def goal_cups(self) -> float:
+        return self.goal_ml / ML_PER_CUP
+
+    @property
+    def percent(self) -> float:
+        return min(100.0, 100 * self.total_ml / self.goal_ml) if self.goal_ml > 0 else 0.0
+
+    @property
+    def reached(self) -> bool:
+        return self.total_ml >= self.goal_ml > 0
+
+    @property
+    def can_undo(self) -> bool:
+        return self.entries > 0
+
+
+# --- weight ------------------------------------------------------------------------------------
+
+
+def log_weight(
+    user: User,
+    *,
+    day: date,
+    weight: Any,
+    unit: str = KG,
+    body_fat_percent: Any = None,
+) -> WeightEntry:
+    """Record `weight` (in `unit`, kg or lb) for `day`; a second weigh-in that day replaces the
+    first. Body fat is optional, 1 to 75 %."""
+    errors = _day_errors(day)
+    weight_kg = None
+    if unit not in WEIGHT_UNITS:
+        errors["unit"] = ["Choose kg or lb."]
+    elif not _number(weight):
+        errors["weight"] = ["Enter your weight."]
+    else:
+        weight_kg = float(weight) * WEIGHT_UNITS[unit]
+        low, high = units.BODY_WEIGHT_RANGE_KG
+        if not low <= weight_kg <= high:
+            ends = (
+                units.format_mass(low, "imperial" if unit == LB else "metric", decimals=0),
+                units.format_mass(high, "imperial" if unit == LB else "metric", decimals=0),
+            )
+            errors["weight"] = [f"Weight must be between {ends[0]} and {ends[1]}."]
+    if body_fat_percent is not None:
+        low, high = BODY_FAT_RANGE_PERCENT
+        if not _number(body_fat_percent) or not low <= body_fat_percent <= high:
+            errors["body_fat_percent"] = [
+                f"Body fat must be from {low:g} to {high:g} %, or left empty."
+            ]
+    _raise(errors)
+    assert weight_kg is not None
+    entry, _ = WeightEntry.objects.update_or_create(
+        user=user,
+        date=day,
+        defaults={
+            "weight_kg": weight_kg,
+            "body_fat_percent": None if body_fat_percent is None else float(body_fat_percent),
+        },
+    )
+    return entry
+
+
+def delete_weight(user: User, *, day: date | None = None, entry_id: int | None = None) -> bool:
+    """Delete `user`'s weigh-in of `day` (or with id `entry_id`); False when there is none."""
+    entries = WeightEntry.objects.filter(user=user)
+    if entry_id is not None:
+        entries = entries.filter(pk=entry_id)
+    elif day is not None:
+        entries = entries.filter(date=day)
+    else:
+        return False
+    deleted, _ = entries.delete()
+    return deleted > 0
+
+
+def weigh_ins(
+    user: User,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    height_cm: float | None = None,
+) -> list[WeighIn]:
+    """`user`'s weigh-ins from `start` to `end` (inclusive; open when None), oldest first, each
+    with the trend on its day (computed from every earlier weigh-in) and its BMI.
+
+    The height is the profile's unless given. Two queries, one without the height."""
+    entries = WeightEntry.objects.filter(user=user).order_by("date")
+    if end is not None:
+        entries = entries.filter(date__lte=end)
+    rows = list(entries.values_list("id", "date", "weight_kg", "body_fat_percent"))
+    if height_cm is None:
+        height_cm = profile_height(user)
+    return [point for point in with_trend(rows, height_cm) if start is None or point.date >= start]
+
+
+def with_trend(
+    rows: list[tuple[int, date, float, float | None]], height_cm: float | None
+) -> list[WeighIn]:
+    """Weigh-ins (id, date, kg, body fat %), oldest first, with their trend and BMI."""
+    smoothed = trend.weight_trend([row[1].toordinal() for row in rows], [row[2] for row in rows])
+    return [
+        WeighIn(
+            id=entry_id,
+            date=day,
+            weight_kg=weight,
+            body_fat_percent=fat,
+            trend_kg=line,
+            bmi=trend.bmi(weight, height_cm) if height_cm else None,
+        )
+        for (entry_id, day, weight, fat), line in zip(rows, smoothed, strict=True)
+    ]
+
+
+def profile_height(user: User) -> float | None:
+    height = Profile.objects.filter(user=user).values_list("height_cm", flat=True).first()
+    return float(height) if height is not None else None
+
+
+# --- water -------------------------------------------------------------------------------------
+
+
+def log_water(user: User, *, day: date, amount: Any = 1, unit: str = CUPS) -> WaterEntry:
+    """Record water drunk on `day`: `amount` cups (one tap is one cup) or ml."""
+    errors = _day_errors(day)
+    ml = None
+    if unit not in WATER_UNITS:
+        errors["unit"] = ["Choose ml or cups."]
+    elif not _number(amount) or not 0 < amount * WATER_UNITS[unit] <= MAX_WATER_ML:
+        errors["amount"] = [
+            f"Enter an amount above 0 and at most {MAX_WATER_ML:,.0f} ml "
+            f"({MAX_WATER_ML / ML_PER_CUP:.0f} cups)."
+        ]
+    else:
+        ml = float(amount) * WATER_UNITS[unit]
+    _raise(errors)
+    assert ml is not None
+    return WaterEntry.objects.create(user=user, date=day, ml=ml)
+
+
+def undo_water(user: User, day: date) -> WaterEntry | None:
+    """Remove the last water logged on `day` (the undo of a tap); None when there was none."""
+    last = WaterEntry.objects.filter(user=user, date=day).order_by("-created", "-id").first()
+    if last is not None:
+        last.delete()
+    return last
+
+
+def set_water_goal(user: User, *, amount: Any, unit: str = CUPS) -> float:
+    """Set the daily water goal to `amount` cups or ml; it is kept with the profile, which the
+    goal form makes. Returns the goal in ml."""
+    low, high = WATER_GOAL_RANGE_ML
+    errors: dict[str, list[str]] = {}
+    profile = Profile.objects.filter(user=user).first()
+    if unit not in WATER_UNITS:
+        errors["unit"] = ["Choose ml or cups."]
+    elif not _number(amount) or not low <= amount * WATER_UNITS[unit] <= high:
+        errors["water_goal"] = [
+            f"Enter a goal from {low:,.0f} to {high:,.0f} ml "
+            f"({low / ML_PER_CUP:.0f} to {high / ML_PER_CUP:.0f} cups)."
+        ]
+    elif profile is None:
+        errors["water_goal"] = ["Set your goal first: the water goal is kept with your profile."]
+    _raise(errors)
+    assert profile is not None
+    profile.water_goal_ml = float(amount) * WATER_UNITS[unit]
+    profile.save(update_fields=["water_goal_ml"])
+    return profile.water_goal_ml
+
+
+def water_goal_ml(user: User) -> float:
+    goal = Profile.objects.filter(user=user).values_list("water_goal_ml", flat=True).first()
+    return float(goal) if goal is not None else DEFAULT_WATER_GOAL_ML
+
+
+def water_card(user: User, day: date) -> WaterCard:
+    """The day's water against the goal, for the `progress/_water.html` card. Two queries."""
+    totals = WaterEntry.objects.filter(user=user, date=day).aggregate(
+        total=Sum("ml"), entries=Count("id")
+    )
+    return WaterCard(
+        day=day,
+        total_ml=float(totals["total"] or 0.0),
+        goal_ml=water_goal_ml(user),
+        entries=int(totals["entries"]),
+    )
+
+
+def water_on(user: User, day: date) -> WaterCard:
+    """The day's water total and goal (the same as the card shows)."""
+    return water_card(user, day)
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+
+def _day_errors(day: Any) -> dict[str, list[str]]:
+    problem = day_problem(day)
+    return {"date": [problem]} if problem else {}
+
+
+def _raise(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
