@@ -179,14 +179,41 @@ def test_tokens_change_only_by_post(client: Client, alice: User) -> None:
 
 def test_every_form_needs_the_csrf_token(django_user_model: type[User]) -> None:
     alice = django_user_model.objects.create_user("alice")
+    give_profile(alice)
     token, _ = create_token(alice, "my script")
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
     assert client.post("/settings/", {"units": "metric"}).status_code == 403
     assert client.post("/settings/tokens/", {"name": "sneaky"}).status_code == 403
     assert client.post(f"/settings/tokens/{token.pk}/revoke/").status_code == 403
+    assert client.post("/settings/water/", {"amount": 12, "unit": "cups"}).status_code == 403
     assert list(ApiToken.objects.all()) == [token]
     page = client.get("/settings/").content.decode()
     forms = re.findall(r'<form method="post".*?</form>', page, re.S)
-    assert len(forms) == 4  # sign out, units, new token, revoke
+    assert len(forms) == 6  # sign out, units, water goal, new token, revoke, delete account
     assert all('name="csrfmiddlewaretoken"' in form for form in forms)
+
+
+def test_it_sets_the_water_goal_in_cups(client: Client, alice: User) -> None:
+    give_profile(alice)
+    page = client.get("/settings/").content.decode()
+    assert 'name="amount" value="8.0"' in page
+    response = client.post("/settings/water/", {"amount": "10", "unit": "cups"}, follow=True)
+    assert "Water goal saved: 10 cups (2,366 ml) a day." in response.content.decode()
+    assert Profile.objects.get(user=alice).water_goal_ml == pytest.approx(2365.882365)
+
+
+def test_it_shows_a_water_goal_out_of_range_in_place_and_keeps_the_old(
+    client: Client, alice: User
+) -> None:
+    give_profile(alice)
+    response = client.post("/settings/water/", {"amount": "50000", "unit": "ml"})
+    assert response.status_code == 422
+    assert "Enter a goal from 500 to 10,000 ml" in response.content.decode()
+    assert Profile.objects.get(user=alice).water_goal_ml == pytest.approx(8 * 236.5882365, abs=0.01)
+
+
+def test_it_asks_for_the_goal_before_the_water_goal(client: Client, alice: User) -> None:
+    page = client.get("/settings/").content.decode()
+    assert "Set your goal</a> to change it." in page
+    assert client.post("/settings/water/", {"amount": "9", "unit": "cups"}).status_code == 422

@@ -1,0 +1,32 @@
+"""Deleting an account and everything its owner has, once they have given their password again.
+
+Every table that belongs to a person points at their user with `on_delete=CASCADE`: the profile,
+goals, API tokens, diary entries and favourites, exercise, weight and water entries, and the
+foods they made (whose servings and favourites go with them). Another person's diary entry never
+points at those foods, since only their owner sees them; if one did, `Entry.food` is
+`SET_NULL` and the entry would keep the name and nutrients it was logged with.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+WRONG_PASSWORD = "That is not your password. Nothing was deleted."
+NO_PASSWORD = "Enter your password to delete your account."
+
+
+def delete_account(user: User, password: str) -> None:
+    """Delete `user` and everything they own, if `password` is theirs; otherwise raise
+    ValidationError on `password` and delete nothing."""
+    if not password:
+        raise ValidationError({"password": [NO_PASSWORD]})
+    if not user.check_password(password):
+        raise ValidationError({"password": [WRONG_PASSWORD]})
+    with transaction.atomic():
+        user.delete()
