@@ -16,8 +16,12 @@ from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
 from openplate.diary.models import Entry, Favourite
 from openplate.diary.services import log_food, quick_add, set_favourite
+from openplate.exercise.models import Activity, ExerciseEntry
+from openplate.exercise.services import log_activity
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
+from openplate.progress.models import WaterEntry, WeightEntry
+from openplate.progress.services import log_water, log_weight
 from tests.api_client import ApiClient, make_user
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +30,13 @@ SCHEMA_FILE = Path(__file__).with_name("api_schema.json")
 REWRITE_SCHEMA = "OPENPLATE_WRITE_API_SCHEMA"
 GUIDE = Path(__file__).parents[1] / "docs" / "api.md"
 DAY = date(2025, 3, 3)
-PATH_VALUES = {"entry_id": "1", "food_id": "1", "token_id": "1", "day": DAY.isoformat()}
+PATH_VALUES = {
+    "entry_id": "1",
+    "food_id": "1",
+    "token_id": "1",
+    "day": DAY.isoformat(),
+    "slug": "sore-legs",
+}
 
 
 def served_schema():
@@ -151,9 +161,14 @@ def alices():
     stew = create_custom_food(user, "Alice's secret stew", nutrients={"energy_kcal": 120})
     set_favourite(user, stew, True)
     token, _ = create_token(user, "Alice's phone")
+    goal = set_goal(user, goal_input, on=timezone.localdate())
+    log_weight(user, day=DAY, weight=69.5, unit="kg")
+    log_water(user, day=DAY, amount=2)
+    run = Activity.objects.get(code="12050")  # running, 6 mph
     return {
         "user": user,
-        "goal": set_goal(user, goal_input, on=timezone.localdate()),
+        "goal": goal,
+        "run": log_activity(user, day=DAY, activity=run, minutes=30),
         "food": stew,
         "entry": log_food(user, day=DAY, meal="lunch", food=stew, quantity=300),
         "quick_add": quick_add(user, day=DAY, meal="snacks", energy_kcal=200),
@@ -174,6 +189,10 @@ def everything_of(user):
         "entries": list(Entry.objects.filter(user=user).values()),
         "favourites": list(Favourite.objects.filter(user=user).values()),
         "tokens": list(ApiToken.objects.filter(user=user).values("id", "name", "digest")),
+        "exercise": list(ExerciseEntry.objects.filter(user=user).values()),
+        "weights": list(WeightEntry.objects.filter(user=user).values()),
+        "water": list(WaterEntry.objects.filter(user=user).values()),
+        "user": list(type(user).objects.filter(pk=user.pk).values()),
     }
 
 
@@ -205,10 +224,40 @@ def bob_sees_his_own_day(bob, alices):
     return (day["food_kcal"], day["budget_kcal"], day["goal"]) == (0, None, None)
 
 
+def bob_exports_only_his_own(bob, alices):
+    exported = bob.get("/export", format="json")
+    text = exported.content.decode()
+    return exported.status_code == 200 and "alice" not in text and "secret stew" not in text
+
+
+def bob_deletes_only_himself(bob, alices):
+    wrong = bob._send("delete", "/account", {"password": "alice-password"})
+    right = bob._send("delete", "/account", {"password": "bob-password"})
+    return (wrong.status_code, right.status_code) == (422, 204)
+
+
+def bob_sees_his_own_progress(bob, alices):
+    progress = bob.get("/progress", start=DAY.isoformat(), end=DAY.isoformat()).json()
+    days = progress["days"]
+    return len(days) == 1 and days[0]["food_kcal"] == 0 and days[0]["weight_kg"] is None
+
+
+def bob_sees_his_own_week(bob, alices):
+    report = bob.get("/reports/week", week=DAY.isoformat()).json()
+    days = report["days"]
+    return len(days) == 7 and all(day["food_kcal"] == 0 and day["water_ml"] == 0 for day in days)
+
+
+RUN_BODY = {"kind": "activity", "date": DAY.isoformat(), "activity_code": "12050", "minutes": 10}
+
+
 # Each endpoint called by bob, true when he saw only his own. A new endpoint needs a line here.
 AS_BOB = {
     "get_profile": lambda bob, alices: (
         bob.get("/profile").json() == {"username": "bob", "profile": None, "goal": None}
+    ),
+    "update_profile": lambda bob, alices: (
+        bob.patch("/profile", {"water_goal_ml": 2000}).status_code == 422
     ),
     "list_goals": lambda bob, alices: bob.get("/goals").json() == [],
     "set_goal": lambda bob, alices: bob.post("/goals", GOAL_BODY).status_code == 201,
@@ -243,6 +292,33 @@ AS_BOB = {
         bob.delete(f"/favourites/{alices['food'].pk}")
     ),
     "list_recent_foods": lambda bob, alices: bob.get("/recent-foods").json() == [],
+    "search_activities": lambda bob, alices: bob.get("/activities", q="running").status_code == 200,
+    "list_exercise": lambda bob, alices: bob.get("/exercise", date=DAY.isoformat()).json() == [],
+    "log_exercise": lambda bob, alices: bob.post("/exercise", RUN_BODY).status_code in (201, 422),
+    "get_exercise": lambda bob, alices: answers_404(bob.get(f"/exercise/{alices['run'].pk}")),
+    "update_exercise": lambda bob, alices: answers_404(
+        bob.patch(f"/exercise/{alices['run'].pk}", {"minutes": 5})
+    ),
+    "delete_exercise": lambda bob, alices: answers_404(bob.delete(f"/exercise/{alices['run'].pk}")),
+    "list_weights": lambda bob, alices: bob.get("/weights").json() == [],
+    "log_weight": lambda bob, alices: (
+        bob.post("/weights", {"date": DAY.isoformat(), "weight_kg": 80}).status_code == 201
+    ),
+    "delete_weight": lambda bob, alices: answers_404(bob.delete(f"/weights/{DAY}")),
+    "get_water": lambda bob, alices: bob.get("/water", date=DAY.isoformat()).json()["entries"] == 0,
+    "log_water": lambda bob, alices: (
+        bob.post("/water", {"date": DAY.isoformat(), "amount": 1}).json()["entries"] == 1
+    ),
+    "undo_water": lambda bob, alices: bob.delete(f"/water/last?date={DAY}").status_code != 200,
+    "get_progress": bob_sees_his_own_progress,
+    "get_week_report": bob_sees_his_own_week,
+    "list_guides": lambda bob, alices: bob.get("/guides").status_code == 200,
+    "list_offered_guides": lambda bob, alices: (
+        bob.get("/guides/offered", date=DAY.isoformat()).json() == []
+    ),
+    "get_guide": lambda bob, alices: bob.get("/guides/sore-legs").status_code == 200,
+    "export_data": bob_exports_only_his_own,
+    "delete_account": bob_deletes_only_himself,
 }
 
 

@@ -17,6 +17,7 @@ from ninja.operation import Operation
 from ninja.security import HttpBearer, SessionAuth
 
 from openplate.accounts.api import router as accounts_router
+from openplate.accounts.data_api import router as data_router
 from openplate.accounts.tokens import user_for_token
 from openplate.api_support import field_errors
 from openplate.diary.api import router as diary_router
@@ -80,3 +81,4 @@ api.add_router("/", diary_router)
 api.add_router("/", exercise_router)
 api.add_router("/", progress_router)
 api.add_router("/", guides_router)
+api.add_router("/", data_router)

@@ -11,7 +11,10 @@ from django.utils import timezone
 from openplate.accounts.goals import GoalInput, set_goal
 from openplate.diary import services
 from openplate.diary.models import Entry
+from openplate.exercise import services as exercise
+from openplate.exercise.models import Activity
 from openplate.foods.models import Food
+from openplate.progress import services as progress
 from openplate.science import units
 
 pytestmark = pytest.mark.django_db
@@ -202,9 +205,53 @@ def test_the_day_page_costs_the_same_queries_for_1_or_40_entries(
         browser.get(day_url(day))
     for _ in range(39):
         services.log_food(alice, day=day, meal="dinner", food=banana(), serving="g", quantity=50)
+    for minutes in range(10, 20):
+        exercise.log_custom(alice, day=day, name="Rowing", energy_kcal=minutes * 7, minutes=minutes)
+        progress.log_water(alice, day=day)
     with django_assert_num_queries(QUERIES_PER_DAY_PAGE):
         browser.get(day_url(day))
 
 
-# Session, user, the goal in force, the day's entries, the day's exercise.
-QUERIES_PER_DAY_PAGE = 5
+# Session, user, the goal in force, the day's food, the exercise of the day, its water and the
+# water goal, and the exercise of the day and the day before for the guides it offers.
+QUERIES_PER_DAY_PAGE = 8
+
+
+def test_it_lists_the_days_exercise_and_counts_it_in_remaining(
+    browser: Client, alice: User
+) -> None:
+    day = timezone.localdate()
+    before = browser.get(day_url(day)).content.decode()
+    assert "No exercise logged." in before
+    exercise.log_custom(alice, day=day, name="Rowing machine", energy_kcal=250, minutes=30)
+    page = html.unescape(browser.get(day_url(day)).content.decode())
+    assert "Rowing machine" in page
+    assert '<dd id="summary-exercise">250</dd>' in page
+    budget = services.day_summary(alice, day).budget_kcal
+    assert budget is not None
+    assert f'<dd id="summary-remaining">{budget + 250:,.0f}</dd>' in page
+
+
+def test_it_shows_the_days_water_with_a_one_tap_cup(browser: Client, alice: User) -> None:
+    day = timezone.localdate()
+    progress.log_water(alice, day=day, amount=3)
+    page = browser.get(day_url(day)).content.decode()
+    assert '<strong id="water-cups">3</strong> of 8 cups' in page
+    assert f'action="/progress/water/{day}/"' in page
+
+
+def test_it_offers_the_sore_legs_guide_the_day_of_a_run_and_the_day_after(
+    browser: Client, alice: User
+) -> None:
+    day = timezone.localdate() - timedelta(days=3)
+    quiet = browser.get(day_url(day)).content.decode()
+    assert "After your workout" not in quiet
+    running = Activity.objects.get(code="12050")  # running, 6 mph (10 min/mile)
+    exercise.log_activity(alice, day=day, activity=running, minutes=30)
+    for offered in (day, day + timedelta(days=1)):
+        page = browser.get(day_url(offered)).content.decode()
+        assert "After your workout" in page
+        assert 'href="/guides/sore-legs/"' in page
+    assert (
+        "After your workout" not in browser.get(day_url(day + timedelta(days=2))).content.decode()
+    )

@@ -11,9 +11,11 @@ import sys
 import click
 
 from openplate import __version__
+from openplate.cli.export import export
 from openplate.cli.foods import foods
 from openplate.cli.forecast import forecast
 from openplate.cli.goal import goal
+from openplate.cli.log import log
 from openplate.cli.server import manage, serve
 from openplate.science import InvalidInput
 
@@ -29,8 +31,10 @@ def cli() -> None:
 cli.add_command(goal)
 cli.add_command(forecast)
 cli.add_command(foods)
+cli.add_command(export)
 cli.add_command(serve)
 cli.add_command(manage)
+cli.add_command(log)
 
 
 def main(argv: list[str] | None = None) -> None:

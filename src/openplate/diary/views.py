@@ -29,9 +29,11 @@ from openplate.diary.forms import (
     add_service_errors,
 )
 from openplate.diary.models import Entry, Meal
-from openplate.exercise.services import burned_kcal_on
+from openplate.exercise import services as exercise
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
+from openplate.guides.triggers import offered_guides
+from openplate.progress.services import water_card
 
 INVALID = 422  # a form sent back with its errors
 SEARCH_RESULTS = 20
@@ -78,8 +80,9 @@ def _day(
 ) -> HttpResponse:
     user = _user(request)
     entries = list(services.entries_on(user, day))
+    workouts = list(exercise.entries_on(user, day))
     summary = services.summarize(
-        day, entries, goal_on(user, day), exercise_kcal=burned_kcal_on(user, day)
+        day, entries, goal_on(user, day), exercise_kcal=sum(w.energy_kcal for w in workouts)
     )
     meals = [
         {
@@ -97,6 +100,9 @@ def _day(
         "next_day": day + timedelta(days=1),
         "summary": summary,
         "meals": meals,
+        "workouts": workouts,
+        "water": water_card(user, day),
+        "guides": offered_guides(user, day),
         "quick_add_form": quick_add_form or QuickAddForm(initial={"meal": Meal.SNACKS}),
         "copy_form": CopyForm(initial={"from_date": day - timedelta(days=1)}),
     }
