@@ -212,9 +212,9 @@ def test_the_day_page_costs_the_same_queries_for_1_or_40_entries(
         browser.get(day_url(day))
 
 
-# Session, user, the goal in force, the day's food, the exercise of the day, its water and the
-# water goal, and the exercise of the day and the day before for the guides it offers.
-QUERIES_PER_DAY_PAGE = 8
+# Session, user, the goal in force, the day's food, the exercise of the day and the day before
+# (listed, and asked which guides to offer), and the day's water with its goal.
+QUERIES_PER_DAY_PAGE = 6
 
 
 def test_it_lists_the_days_exercise_and_counts_it_in_remaining(

@@ -29,10 +29,10 @@ from openplate.diary.forms import (
     add_service_errors,
 )
 from openplate.diary.models import Entry, Meal
-from openplate.exercise import services as exercise
+from openplate.exercise.models import ExerciseEntry
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from openplate.guides.triggers import offered_guides
+from openplate.guides.triggers import offered_after, soreness_days
 from openplate.progress.services import water_card
 
 INVALID = 422  # a form sent back with its errors
@@ -80,7 +80,13 @@ def _day(
 ) -> HttpResponse:
     user = _user(request)
     entries = list(services.entries_on(user, day))
-    workouts = list(exercise.entries_on(user, day))
+    # The exercise of the day and of the day before, for the guides; the day's own is listed.
+    recent_exercise = list(
+        ExerciseEntry.objects.filter(user=user, date__range=soreness_days(day)).select_related(
+            "activity"
+        )
+    )
+    workouts = [workout for workout in recent_exercise if workout.date == day]
     summary = services.summarize(
         day, entries, goal_on(user, day), exercise_kcal=sum(w.energy_kcal for w in workouts)
     )
@@ -102,7 +108,7 @@ def _day(
         "meals": meals,
         "workouts": workouts,
         "water": water_card(user, day),
-        "guides": offered_guides(user, day),
+        "guides": offered_after(recent_exercise),
         "quick_add_form": quick_add_form or QuickAddForm(initial={"meal": Meal.SNACKS}),
         "copy_form": CopyForm(initial={"from_date": day - timedelta(days=1)}),
     }

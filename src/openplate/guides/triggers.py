@@ -16,6 +16,7 @@ Whole words, so that "running" counts but "Sprinkle" never matches "sprint".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -66,16 +67,31 @@ _NOT_LEGS = re.compile(r"\b(?:" + NOT_LEGS + r")\b", re.IGNORECASE)
 
 def offered_guides(user: User, day: date) -> list[Guide]:
     """The guides worth offering `user` on `day`, in one database query."""
-    since = day - timedelta(days=DAYS_OF_SORENESS - 1)
-    exercise = ExerciseEntry.objects.filter(user=user, date__range=(since, day)).values_list(
-        "name", "activity__heading", "activity__description", "met"
-    )
+    exercise = ExerciseEntry.objects.filter(user=user, date__range=soreness_days(day))
+    return offered_after(exercise.select_related("activity"))
+
+
+def soreness_days(day: date) -> tuple[date, date]:
+    """The first and last day whose exercise can make the legs sore on `day`."""
+    return day - timedelta(days=DAYS_OF_SORENESS - 1), day
+
+
+def offered_after(exercise: Iterable[ExerciseEntry]) -> list[Guide]:
+    """The guides worth offering after `exercise`, the entries of `soreness_days` (with their
+    activities loaded), for a page that has read them already."""
     offered = []
-    if any(is_leg_heavy(*entry) for entry in exercise):
+    if any(_leg_heavy_entry(entry) for entry in exercise):
         sore_legs = guide(SORE_LEGS)
         if sore_legs is not None:
             offered.append(sore_legs)
     return offered
+
+
+def _leg_heavy_entry(entry: ExerciseEntry) -> bool:
+    activity = entry.activity
+    if activity is None:
+        return is_leg_heavy(entry.name, met=entry.met)
+    return is_leg_heavy(entry.name, activity.heading, activity.description, entry.met)
 
 
 def is_leg_heavy(

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
+from django.db.models import Count, FilteredRelation, Max, Q, Sum
 
 from openplate.accounts.models import Profile
 from openplate.dates import day_problem
@@ -240,15 +241,23 @@ def water_goal_ml(user: User) -> float:
 
 
 def water_card(user: User, day: date) -> WaterCard:
-    """The day's water against the goal, for the `progress/_water.html` card. Two queries."""
-    totals = WaterEntry.objects.filter(user=user, date=day).aggregate(
-        total=Sum("ml"), entries=Count("id")
+    """The day's water against the goal, for the `progress/_water.html` card, in one query: the
+    person's row joined to their profile and to that day's water alone."""
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(day_water=FilteredRelation("water_entries", condition=Q(water_entries__date=day)))
+        .aggregate(
+            total=Sum("day_water__ml"),
+            entries=Count("day_water"),
+            goal=Max("profile__water_goal_ml"),
+        )
     )
     return WaterCard(
         day=day,
-        total_ml=float(totals["total"] or 0.0),
-        goal_ml=water_goal_ml(user),
-        entries=int(totals["entries"]),
+        total_ml=float(row["total"] or 0.0),
+        goal_ml=float(row["goal"]) if row["goal"] is not None else DEFAULT_WATER_GOAL_ML,
+        entries=int(row["entries"]),
     )
 
 
