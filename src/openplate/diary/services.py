@@ -18,7 +18,7 @@ from django.db.models import Max, Q, QuerySet
 
 from openplate.accounts.goals import KCAL_PER_GRAM, goal_on, macro_targets_g
 from openplate.accounts.models import Goal
-from openplate.dates import day_problem
+from openplate.checks import day_errors, is_number, raise_errors
 from openplate.diary.models import Entry, Favourite, Meal
 from openplate.exercise.services import burned_kcal_on
 from openplate.foods import amounts
@@ -105,7 +105,7 @@ def log_food(
     errors = _errors(day=day, meal=meal)
     choice = _serving(food, serving, errors)
     grams = _grams(choice, quantity, errors)
-    _raise(errors)
+    raise_errors(errors)
     assert choice is not None
     assert grams is not None
     return Entry.objects.create(
@@ -138,7 +138,7 @@ def quick_add(
     name = " ".join(name.split()) or "Quick add"
     if len(name) > 255:
         errors.setdefault("name", []).append("At most 255 characters.")
-    _raise(errors)
+    raise_errors(errors)
     macros = {"protein_g": protein_g, "carbohydrate_g": carbohydrate_g, "fat_g": fat_g}
     return Entry.objects.create(
         user=user,
@@ -183,7 +183,7 @@ def update_entry(entry: Entry, **changes: Any) -> Entry:
                 "quantity": changes.get("quantity", entry.quantity),
                 **_amounts(per_100g, grams),
             }
-    _raise(errors)
+    raise_errors(errors)
     for field, value in fields.items():
         setattr(entry, field, value)
     entry.save()
@@ -199,7 +199,7 @@ def copy_entries(
         errors.setdefault("to_meal", []).append(_MEAL_MESSAGE)
     if to_meal is not None and meal is None:
         errors.setdefault("to_meal", []).append("Copying a whole day keeps each entry's meal.")
-    _raise(errors)
+    raise_errors(errors)
     sources = Entry.objects.filter(user=user, date=from_day)
     if meal is not None:
         sources = sources.filter(meal=meal)
@@ -301,7 +301,7 @@ def search_for(user: User, query: str, *, limit: int = 10) -> list[Food]:
 
 
 def check_day(day: date) -> None:
-    _raise(_errors(day=day, meal=Meal.BREAKFAST))
+    raise_errors(_errors(day=day, meal=Meal.BREAKFAST))
 
 
 # --- checks and arithmetic -------------------------------------------------------------------
@@ -315,17 +315,10 @@ _COPIED_FIELDS = (
 
 
 def _errors(*, day: date, meal: str) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    if problem := day_problem(day):
-        errors["date"] = [problem]
+    errors = day_errors(day)
     if meal not in Meal.values:
         errors["meal"] = [_MEAL_MESSAGE]
     return errors
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def _serving(food: Food, name: str, errors: dict[str, list[str]]) -> ServingChoice | None:
@@ -369,19 +362,15 @@ def _check_quick_amounts(
     carbohydrate_g: Any = None,
     fat_g: Any = None,
 ) -> None:
-    if not _number(energy_kcal) or not 0 < energy_kcal <= MAX_QUICK_ADD_KCAL:
+    if not is_number(energy_kcal) or not 0 < energy_kcal <= MAX_QUICK_ADD_KCAL:
         errors["energy_kcal"] = [f"Enter calories above 0 and at most {MAX_QUICK_ADD_KCAL:,.0f}."]
     for field, value in (
         ("protein_g", protein_g),
         ("carbohydrate_g", carbohydrate_g),
         ("fat_g", fat_g),
     ):
-        if value is not None and (not _number(value) or not 0 <= value <= MAX_ENTRY_GRAMS):
+        if value is not None and (not is_number(value) or not 0 <= value <= MAX_ENTRY_GRAMS):
             errors[field] = ["Enter grams from 0, or leave it empty."]
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
 def _amounts(per_100g: dict[str, float], grams: float) -> dict[str, Any]:

@@ -8,11 +8,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet, Sum
 
 from openplate.accounts.goals import goal_on
-from openplate.dates import day_problem
+from openplate.checks import day_errors, is_number, raise_errors
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.search import search_activities
 from openplate.progress.models import WeightEntry
@@ -73,12 +72,12 @@ def body_weight_on(user: User, day: date) -> float | None:
 
 
 def log_activity(user: User, *, day: date, activity: Activity, minutes: float) -> ExerciseEntry:
-    errors = _errors(day)
+    errors = day_errors(day)
     _check_minutes(errors, minutes, required=True)
     weight = body_weight_on(user, day)
     if weight is None:
         errors.setdefault("activity", []).append(NO_WEIGHT)
-    _raise(errors)
+    raise_errors(errors)
     assert weight is not None
     return ExerciseEntry.objects.create(
         user=user,
@@ -96,11 +95,11 @@ def log_activity(user: User, *, day: date, activity: Activity, minutes: float) -
 def log_custom(
     user: User, *, day: date, name: str, energy_kcal: float, minutes: float | None = None
 ) -> ExerciseEntry:
-    errors = _errors(day)
+    errors = day_errors(day)
     name = _name(errors, name)
     _check_kcal(errors, energy_kcal)
     _check_minutes(errors, minutes, required=False)
-    _raise(errors)
+    raise_errors(errors)
     return ExerciseEntry.objects.create(
         user=user,
         date=day,
@@ -122,14 +121,14 @@ def log_strength(
     minutes: float | None = None,
 ) -> ExerciseEntry:
     """A strength exercise ("Squats", 3 × 10 at 60 kg); with minutes, its calories too."""
-    errors = _errors(day)
+    errors = day_errors(day)
     name = _name(errors, name)
     _check_count(errors, "sets", sets, MAX_SETS)
     _check_count(errors, "reps", reps, MAX_REPS)
     _check_load(errors, load_kg)
     _check_minutes(errors, minutes, required=False)
     weight = body_weight_on(user, day) if minutes else None
-    _raise(errors)
+    raise_errors(errors)
     met = _strength_met()
     kcal = met_kcal(met, weight, minutes) if minutes and weight and met else 0.0
     return ExerciseEntry.objects.create(
@@ -165,7 +164,7 @@ def update_entry(user: User, entry: ExerciseEntry, **changes: Any) -> ExerciseEn
         raise ExerciseEntry.DoesNotExist("No such exercise entry.")
     kind = ExerciseEntry.Kind(entry.kind)
     day = changes.pop("day", entry.date)
-    errors = _errors(day)
+    errors = day_errors(day)
     for field in sorted(set(changes) - CHANGEABLE[kind]):
         kinds = [ExerciseEntry.Kind(k).label.lower() for k, f in CHANGEABLE.items() if field in f]
         errors[field] = [f"Only for {' or '.join(kinds)} entries." if kinds else "Unknown field."]
@@ -189,7 +188,7 @@ def update_entry(user: User, entry: ExerciseEntry, **changes: Any) -> ExerciseEn
             fields["load_kg"] = changes["load_kg"]
     if kind != ExerciseEntry.Kind.CUSTOM and not errors:
         fields |= _recomputed(user, entry, day, minutes, changes.get("activity"), errors)
-    _raise(errors)
+    raise_errors(errors)
     for field, value in fields.items():
         setattr(entry, field, value)
     entry.save()
@@ -247,16 +246,6 @@ def burned_kcal_on(user: User, day: date) -> float:
     return float(total or 0.0)
 
 
-def _errors(day: date) -> dict[str, list[str]]:
-    problem = day_problem(day)
-    return {"date": [problem]} if problem else {}
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
 def _name(errors: dict[str, list[str]], name: Any) -> str:
     cleaned = " ".join(str(name).split()) if isinstance(name, str) else ""
     if not cleaned:
@@ -269,24 +258,20 @@ def _name(errors: dict[str, list[str]], name: Any) -> str:
 def _check_minutes(errors: dict[str, list[str]], minutes: Any, *, required: bool) -> None:
     if minutes is None and not required:
         return
-    if not _number(minutes) or not 0 < minutes <= MAX_MINUTES:
+    if not is_number(minutes) or not 0 < minutes <= MAX_MINUTES:
         errors["minutes"] = [f"Enter minutes above 0 and at most {MAX_MINUTES:,}."]
 
 
 def _check_kcal(errors: dict[str, list[str]], energy_kcal: Any) -> None:
-    if not _number(energy_kcal) or not 0 < energy_kcal <= MAX_EXERCISE_KCAL:
+    if not is_number(energy_kcal) or not 0 < energy_kcal <= MAX_EXERCISE_KCAL:
         errors["energy_kcal"] = [f"Enter calories above 0 and at most {MAX_EXERCISE_KCAL:,.0f}."]
 
 
 def _check_load(errors: dict[str, list[str]], load_kg: Any) -> None:
-    if load_kg is not None and (not _number(load_kg) or not 0 <= load_kg <= MAX_LOAD_KG):
+    if load_kg is not None and (not is_number(load_kg) or not 0 <= load_kg <= MAX_LOAD_KG):
         errors["load_kg"] = [f"Enter a weight from 0 to {MAX_LOAD_KG:g} kg, or leave it empty."]
 
 
 def _check_count(errors: dict[str, list[str]], field: str, value: Any, most: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
         errors[field] = [f"Enter a whole number from 1 to {most:,}."]
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value

@@ -7,17 +7,15 @@ fault and then saves nothing. The period's charts, averages, streaks and the wee
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db.models import Count, FilteredRelation, Max, Q, Sum
 
 from openplate.accounts.models import Profile
-from openplate.dates import day_problem
+from openplate.checks import day_errors, is_number, raise_errors
 from openplate.progress.models import WaterEntry, WeightEntry
 from openplate.science import trend, units
 
@@ -94,11 +92,11 @@ def log_weight(
 ) -> WeightEntry:
     """Record `weight` (in `unit`, kg or lb) for `day`; a second weigh-in that day replaces the
     first. Body fat is optional, 1 to 75 %."""
-    errors = _day_errors(day)
+    errors = day_errors(day)
     weight_kg = None
     if unit not in WEIGHT_UNITS:
         errors["unit"] = ["Choose kg or lb."]
-    elif not _number(weight):
+    elif not is_number(weight):
         errors["weight"] = ["Enter your weight."]
     else:
         weight_kg = float(weight) * WEIGHT_UNITS[unit]
@@ -111,11 +109,11 @@ def log_weight(
             errors["weight"] = [f"Weight must be between {ends[0]} and {ends[1]}."]
     if body_fat_percent is not None:
         low, high = BODY_FAT_RANGE_PERCENT
-        if not _number(body_fat_percent) or not low <= body_fat_percent <= high:
+        if not is_number(body_fat_percent) or not low <= body_fat_percent <= high:
             errors["body_fat_percent"] = [
                 f"Body fat must be from {low:g} to {high:g} %, or left empty."
             ]
-    _raise(errors)
+    raise_errors(errors)
     assert weight_kg is not None
     entry, _ = WeightEntry.objects.update_or_create(
         user=user,
@@ -189,18 +187,18 @@ def profile_height(user: User) -> float | None:
 
 def log_water(user: User, *, day: date, amount: Any = 1, unit: str = CUPS) -> WaterEntry:
     """Record water drunk on `day`: `amount` cups (one tap is one cup) or ml."""
-    errors = _day_errors(day)
+    errors = day_errors(day)
     ml = None
     if unit not in WATER_UNITS:
         errors["unit"] = ["Choose ml or cups."]
-    elif not _number(amount) or not 0 < amount * WATER_UNITS[unit] <= MAX_WATER_ML:
+    elif not is_number(amount) or not 0 < amount * WATER_UNITS[unit] <= MAX_WATER_ML:
         errors["amount"] = [
             f"Enter an amount above 0 and at most {MAX_WATER_ML:,.0f} ml "
             f"({MAX_WATER_ML / ML_PER_CUP:.0f} cups)."
         ]
     else:
         ml = float(amount) * WATER_UNITS[unit]
-    _raise(errors)
+    raise_errors(errors)
     assert ml is not None
     return WaterEntry.objects.create(user=user, date=day, ml=ml)
 
@@ -221,14 +219,14 @@ def set_water_goal(user: User, *, amount: Any, unit: str = CUPS) -> float:
     profile = Profile.objects.filter(user=user).first()
     if unit not in WATER_UNITS:
         errors["unit"] = ["Choose ml or cups."]
-    elif not _number(amount) or not low <= amount * WATER_UNITS[unit] <= high:
+    elif not is_number(amount) or not low <= amount * WATER_UNITS[unit] <= high:
         errors["water_goal"] = [
             f"Enter a goal from {low:,.0f} to {high:,.0f} ml "
             f"({low / ML_PER_CUP:.0f} to {high / ML_PER_CUP:.0f} cups)."
         ]
     elif profile is None:
         errors["water_goal"] = ["Set your goal first: the water goal is kept with your profile."]
-    _raise(errors)
+    raise_errors(errors)
     assert profile is not None
     profile.water_goal_ml = float(amount) * WATER_UNITS[unit]
     profile.save(update_fields=["water_goal_ml"])
@@ -267,17 +265,3 @@ def water_on(user: User, day: date) -> WaterCard:
 
 
 # --- checks ------------------------------------------------------------------------------------
-
-
-def _day_errors(day: Any) -> dict[str, list[str]]:
-    problem = day_problem(day)
-    return {"date": [problem]} if problem else {}
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
