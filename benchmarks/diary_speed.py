@@ -10,12 +10,12 @@ with the test client, as the server would run it, minus the network. One warm-up
 from __future__ import annotations
 
 import os
-import statistics
 import tempfile
 import time
 from datetime import date, timedelta
 
 import click
+from page_timing import time_page
 
 ENTRIES = 40
 
@@ -51,25 +51,7 @@ def make_diary(day: date, entries: int = ENTRIES) -> object:
 
 def measure(user: object, day: date, requests: int) -> dict[str, float]:
     """Latency statistics in milliseconds of `requests` GETs of the day page."""
-    from django.test import Client
-
-    client = Client(HTTP_HOST="localhost")  # a host the real settings allow
-    client.force_login(user)  # type: ignore[arg-type]
-    url = f"/diary/{day.isoformat()}/"
-    assert client.get(url).status_code == 200  # warm-up: templates, query plans
-    latencies = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(url)
-        latencies.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    latencies.sort()
-    return {
-        "p50_ms": statistics.median(latencies),
-        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))],
-        "max_ms": latencies[-1],
-        "requests": len(latencies),
-    }
+    return time_page(user, f"/diary/{day.isoformat()}/", requests)
 
 
 @click.command()

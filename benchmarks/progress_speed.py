@@ -12,12 +12,12 @@ the network. One warm-up request first.
 from __future__ import annotations
 
 import os
-import statistics
 import tempfile
 import time
 from datetime import date, timedelta
 
 import click
+from page_timing import time_page
 
 DAYS = 365
 ENTRIES_PER_DAY = 5
@@ -70,25 +70,7 @@ def make_year(today: date, days: int = DAYS) -> object:
 
 def measure(user: object, requests: int, period: str = "1y") -> dict[str, float]:
     """Latency statistics in milliseconds of `requests` GETs of the progress page."""
-    from django.test import Client
-
-    client = Client(HTTP_HOST="localhost")  # a host the real settings allow
-    client.force_login(user)  # type: ignore[arg-type]
-    url = f"/progress/?range={period}"
-    assert client.get(url).status_code == 200  # warm-up: templates, query plans
-    latencies = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(url)
-        latencies.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    latencies.sort()
-    return {
-        "p50_ms": statistics.median(latencies),
-        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))],
-        "max_ms": latencies[-1],
-        "requests": len(latencies),
-    }
+    return time_page(user, f"/progress/?range={period}", requests)
 
 
 @click.command()

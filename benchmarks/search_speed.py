@@ -11,13 +11,13 @@ synthetic foods are made once. Each query is timed separately, after one warm-up
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import click
+from page_timing import latency_ms
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -44,13 +44,7 @@ def measure(queries: list[str], repeats: int) -> dict[str, float]:
             start = time.perf_counter()
             search_foods(query)
             latencies.append((time.perf_counter() - start) * 1000)
-    latencies.sort()
-    return {
-        "p50_ms": statistics.median(latencies),
-        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))],
-        "max_ms": latencies[-1],
-        "searches": len(latencies),
-    }
+    return latency_ms(latencies) | {"searches": len(latencies)}
 
 
 @click.command()

@@ -8,34 +8,15 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot
+from tests.browser.people import sign_up_with_a_goal
 
 
 def number(page: Page, element_id: str) -> int:
     return int(page.locator(f"#{element_id}").inner_text().replace(",", "").split()[0])
 
 
-def sign_up_with_a_goal(page: Page, server_url: str) -> None:
-    page.goto(server_url)
-    page.get_by_role("link", name="Sign up").first.click()
-    page.get_by_label("Username").fill("runner")
-    page.get_by_label("Password", exact=True).fill("correct horse battery staple")
-    page.get_by_label("Password confirmation").fill("correct horse battery staple")
-    page.get_by_role("button", name="Sign up").click()
-    expect(page).to_have_url(re.compile(r"/goal/$"))
-    page.get_by_label("US (lb, ft and in)").check()
-    page.get_by_label("Female").check()
-    page.get_by_label("Feet").fill("5")
-    page.get_by_label("Inches").fill("4")
-    page.get_by_label("Weight (lb)").fill("160")
-    page.get_by_label("Birth date").fill("1990-04-12")
-    page.get_by_label("Sedentary").check()
-    page.locator("#id_rate_lb").select_option(label="Lose 1 pound per week")
-    page.get_by_role("button", name=re.compile("Save|Set|Calculate")).click()
-    expect(page.locator("#goal-budget")).to_have_text(re.compile(r"1,2\d\d"))
-
-
 def test_a_person_logs_a_run_and_the_diary_follows(page: Page, server_url: str) -> None:
-    sign_up_with_a_goal(page, server_url)
+    sign_up_with_a_goal(page, server_url, "runner")
     page.goto(f"{server_url}/diary/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
     day = page.locator("#pick-day").input_value()

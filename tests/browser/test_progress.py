@@ -3,34 +3,27 @@ page, and see Chart.js draw them with the trend, the forecast and the goal line.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ARTIFACTS, screenshot
+from tests.browser.people import sign_up_with_a_goal
 
 WEIGH_INS_LB = [(6, "182.4"), (4, "181.1"), (2, "181.6"), (0, "180.2")]  # days ago, weight
 
 
 def test_weigh_ins_logged_on_the_page_are_charted(page: Page, server_url: str) -> None:
-    page.goto(f"{server_url}/accounts/signup/")
-    page.get_by_label("Username").fill("paula")
-    page.get_by_label("Password", exact=True).fill("correct horse battery staple")
-    page.get_by_label("Password confirmation").fill("correct horse battery staple")
-    page.get_by_role("button", name="Sign up").click()
-
-    expect(page).to_have_url(re.compile(r"/goal/$"))
-    page.get_by_label("US (lb, ft and in)").check()
-    page.get_by_label("Female").check()
-    page.get_by_label("Feet").fill("5")
-    page.get_by_label("Inches").fill("6")
-    page.get_by_label("Weight (lb)", exact=True).fill("183")
-    page.get_by_label("Goal weight (lb, optional)").fill("160")
-    page.get_by_label("Birth date").fill("1985-06-01")
-    page.get_by_label("Lightly active").check()
-    page.locator("#id_rate_lb").select_option(label="Lose 1 pound per week")
-    page.get_by_role("button", name="Save my goal").click()
+    sign_up_with_a_goal(
+        page,
+        server_url,
+        "paula",
+        inches=6,
+        weight_lb="183",
+        goal_weight_lb="160",
+        birth_date="1985-06-01",
+        activity="Lightly active",
+    )
     expect(page.locator("#goal-weight")).to_contain_text("160 lb")
 
     page.goto(f"{server_url}/progress/?range=4w")

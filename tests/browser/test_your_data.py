@@ -9,6 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot
+from tests.browser.people import sign_up
 
 PASSWORD = "correct horse battery staple"
 
@@ -16,11 +17,7 @@ PASSWORD = "correct horse battery staple"
 def test_a_person_reads_a_guide_downloads_their_data_and_leaves(
     page: Page, server_url: str
 ) -> None:
-    page.goto(f"{server_url}/accounts/signup/")
-    page.get_by_label("Username").fill("noor")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
+    sign_up(page, server_url, "noor", PASSWORD)
 
     page.get_by_role("link", name="Guides").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Guides")
