@@ -176,8 +176,31 @@ def test_the_water_buttons_work_without_javascript(browser: Client, alice: User,
 
 def test_the_water_card_refuses_a_day_out_of_range(browser: Client) -> None:
     response = browser.post("/progress/water/1850-01-01/", HTTP_HX_REQUEST="true")
-    assert response.status_code == 422
+    assert response.status_code == 200  # htmx 2 swaps in only a 2xx: the card shows the error
     assert "Choose a day between" in response.content.decode()
+    assert not WaterEntry.objects.exists()
+
+
+@pytest.mark.parametrize(("amount", "unit", "ml"), [("500", "ml", "500"), ("1.5", "cups", "355")])
+def test_the_water_card_takes_an_amount_in_ml_or_cups(
+    browser: Client, alice: User, today, amount, unit, ml
+) -> None:
+    url = f"/progress/water/{today}/"
+    card = browser.post(url, {"amount": amount, "unit": unit}, HTTP_HX_REQUEST="true")
+    assert f'<span id="water-ml">{ml}</span> of 1,893 ml' in card.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "message"),
+    [("lots", "ml", "is not an amount of water"), ("5000", "ml", "at most 4,000 ml"),
+     ("-1", "cups", "above 0"), ("2", "pints", "Choose ml or cups")],
+)  # fmt: skip
+def test_the_water_card_shows_a_bad_amount_and_saves_nothing(
+    browser: Client, alice: User, today, amount, unit, message
+) -> None:
+    url = f"/progress/water/{today}/"
+    card = browser.post(url, {"amount": amount, "unit": unit}, HTTP_HX_REQUEST="true")
+    assert message in card.content.decode()
     assert not WaterEntry.objects.exists()
 
 

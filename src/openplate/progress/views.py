@@ -145,15 +145,30 @@ def delete_weigh_in(request: HttpRequest, entry_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_water(request: HttpRequest, day: date) -> HttpResponse:
-    """One tap: a cup of water. htmx gets the card back; a plain form goes back where it was."""
+    """A cup of water with one tap, or an `amount` in `unit` (cups or ml) typed in. htmx gets
+    the card back; a plain form goes back where it was."""
     user = _user(request)
     try:
-        services.log_water(user, day=day)
+        amount, unit = _water_amount(request)
+        services.log_water(user, day=day, amount=amount, unit=unit)
     except ValidationError as error:
         if request.headers.get("HX-Request"):
-            return _water_card(request, day, error=" ".join(error.messages), status=INVALID)
+            # 200, not 422: htmx 2 leaves the page as it was on a 4xx, so the error would not show.
+            return _water_card(request, day, error=" ".join(error.messages))
         messages.error(request, " ".join(error.messages))
     return _water_answer(request, day)
+
+
+def _water_amount(request: HttpRequest) -> tuple[float, str]:
+    """The amount and unit sent, or one cup when none was."""
+    typed = request.POST.get("amount", "").strip()
+    unit = request.POST.get("unit", services.CUPS)
+    if not typed:
+        return 1.0, services.CUPS
+    try:
+        return float(typed), unit
+    except ValueError:
+        raise ValidationError(f"{typed!r} is not an amount of water.") from None
 
 
 @login_required
