@@ -1,7 +1,7 @@
 """`openplate log`: log to a person's diary from the command line.
 
-`log` is a group so that every kind of log is one subcommand (`log exercise`, and later others
-such as `log weight`): each subcommand takes `--user`, `--date` and `--json` through
+`log` is a group with one subcommand a kind of log (`log exercise`, `log weight`, `log water`):
+each subcommand takes `--user`, `--date` and `--json` through
 `log_options`, and calls `log_for` to find the person and refuse bad input the same way.
 
 The JSON keys are a contract for people who script against them: add keys, never rename them.
@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from openplate.cli.database import prepare_database
-from openplate.cli.options import emit
+from openplate.cli.options import BODY_WEIGHT, emit
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from openplate.exercise.models import ExerciseEntry
+    from openplate.progress.services import WaterCard, WeighIn
 
 
 @click.group()
 def log() -> None:
-    """Log exercise to a person's diary."""
+    """Log exercise, a weigh-in or water to a person's diary."""
 
 
 def log_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -189,3 +190,104 @@ def _text(entry: ExerciseEntry, day_total: float) -> str:
         lines.append(f"  {entry.sets} × {entry.reps}{load}")
     lines.append(f"  Exercise that day: {day_total:,.0f} kcal")
     return "\n".join(lines)
+
+
+@log.command()
+@log_options
+@click.option("--weight", type=BODY_WEIGHT, required=True, help='"160 lb", "72.5 kg"...')
+@click.option("--body-fat", type=float, help="Body-fat percentage, if measured.")
+def weight(
+    username: str, day: datetime | None, as_json: bool, weight: float, body_fat: float | None
+) -> None:
+    """Log a weigh-in; a second one on the same day replaces the first.
+
+    \b
+      openplate log weight --user maria --weight "161.4 lb"
+      openplate log weight --user maria --date 2025-03-03 --weight "73.2 kg" --body-fat 31
+    """
+    user, logged_on = log_for(username, day)
+    from django.core.exceptions import ValidationError
+
+    from openplate.progress import services
+
+    try:
+        services.log_weight(user, day=logged_on, weight=weight, body_fat_percent=body_fat)
+    except ValidationError as error:
+        raise refuse(error) from None
+    [point] = [p for p in services.weigh_ins(user, end=logged_on) if p.date == logged_on]
+    emit(_weigh_in_payload(point), as_json, lambda: _weigh_in_text(point))
+
+
+@log.command()
+@log_options
+@click.option("--cups", type=float, help="Cups of water (US cups of 236.6 ml); default 1.")
+@click.option("--ml", type=float, help="Or millilitres.")
+def water(
+    username: str, day: datetime | None, as_json: bool, cups: float | None, ml: float | None
+) -> None:
+    """Log water drunk: a cup unless told otherwise.
+
+    \b
+      openplate log water --user maria
+      openplate log water --user maria --ml 500
+    """
+    if cups is not None and ml is not None:
+        raise click.UsageError("give --cups or --ml, not both")
+    user, logged_on = log_for(username, day)
+    from django.core.exceptions import ValidationError
+
+    from openplate.progress import services
+
+    if ml is not None:
+        amount, unit = ml, services.ML
+    else:
+        amount, unit = (1.0 if cups is None else cups), services.CUPS
+    try:
+        services.log_water(user, day=logged_on, amount=amount, unit=unit)
+    except ValidationError as error:
+        raise refuse(error) from None
+    card = services.water_card(user, logged_on)
+    emit(_water_payload(card), as_json, lambda: _water_text(card))
+
+
+def _weigh_in_payload(point: WeighIn) -> dict[str, Any]:
+    from openplate.science.units import lb_from_kg
+
+    return {
+        "date": point.date.isoformat(),
+        "weight_kg": round(point.weight_kg, 2),
+        "weight_lb": round(lb_from_kg(point.weight_kg), 1),
+        "body_fat_percent": point.body_fat_percent,
+        "trend_kg": round(point.trend_kg, 2),
+        "bmi": round(point.bmi.value, 1) if point.bmi else None,
+        "bmi_category": point.bmi.category if point.bmi else None,
+    }
+
+
+def _weigh_in_text(point: WeighIn) -> str:
+    from openplate.science.units import lb_from_kg
+
+    kg, trend = point.weight_kg, point.trend_kg
+    lines = [f"Weighed {kg:.1f} kg ({lb_from_kg(kg):.1f} lb) on {point.date.isoformat()}"]
+    lines.append(f"  Trend: {trend:.1f} kg ({lb_from_kg(trend):.1f} lb)")
+    if point.bmi:
+        lines.append(f"  BMI: {point.bmi.value:.1f} ({point.bmi.category})")
+    return "\n".join(lines)
+
+
+def _water_payload(card: WaterCard) -> dict[str, Any]:
+    return {
+        "date": card.day.isoformat(),
+        "total_ml": round(card.total_ml, 1),
+        "total_cups": round(card.cups, 2),
+        "goal_ml": round(card.goal_ml, 1),
+        "goal_cups": round(card.goal_cups, 2),
+        "entries": card.entries,
+    }
+
+
+def _water_text(card: WaterCard) -> str:
+    return (
+        f"Water on {card.day.isoformat()}: {card.cups:.3g} of {card.goal_cups:.3g} cups "
+        f"({card.total_ml:,.0f} of {card.goal_ml:,.0f} ml)"
+    )
