@@ -73,7 +73,7 @@ def test_it_shows_the_days_exercise_with_its_total(browser: Client, alice: User,
     page = page_of(browser.get(f"/exercise/{today}/"))
     assert "Spin class" in page
     assert "Squats" in page
-    assert "3 × 10 at 60 kg" in page
+    assert "3 × 10 at 60 kg (132 lb)" in page
     assert "Yesterday" not in page
     assert '<span class="meal-kcal" id="exercise-total">400 kcal</span>' in page
     assert f'href="/diary/{today}/#exercise"' in page

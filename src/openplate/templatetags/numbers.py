@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import template
 
+from openplate.science import units
+
 register = template.Library()
 
 
@@ -29,3 +31,12 @@ def amount(value: float | None) -> str:
 def quantity(value: float) -> str:
     """A serving count: 1.0 -> "1", 0.5 -> "0.5", 1.333333 -> "1.33"."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@register.filter
+def kg_and_lb(value: float | None) -> str:
+    """A weight lifted, in both units, for pages that do not know the person's: 60 -> "60 kg
+    (132 lb)"."""
+    if value is None:
+        return "—"
+    return f"{amount(value)} kg ({amount(units.lb_from_kg(value))} lb)"
