@@ -15,13 +15,13 @@ import sys
 import tempfile
 import time
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.databases import own_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,9 @@ def server_url() -> Iterator[str]:
     data_dir = tempfile.mkdtemp(prefix="openplate-browser-")
     env = {**os.environ, "OPENPLATE_DATA_DIR": data_dir}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    with _own_database(env):
+    with own_database("openplate_browser") as database_url:
+        if database_url:
+            env["DATABASE_URL"] = database_url
         port = _free_port()
         log = Path(data_dir) / "server.log"
         with log.open("w") as output:
@@ -88,28 +90,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
-
-
-class _own_database:  # noqa: N801 - used as a context manager, like contextlib's
-    """On PostgreSQL, a database made for this run and dropped after it."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-        self.url = env.get("DATABASE_URL", "")
-        self.name = f"openplate_browser_{uuid.uuid4().hex[:12]}"
-
-    def __enter__(self) -> None:
-        if self.url:
-            self._run(f'CREATE DATABASE "{self.name}"')
-            self.env["DATABASE_URL"] = self.url.rsplit("/", 1)[0] + f"/{self.name}"
-
-    def __exit__(self, *exc: object) -> None:
-        if self.url:
-            self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-
-    def _run(self, statement: str) -> None:
-        with psycopg.connect(self.url, autocommit=True) as connection:
-            connection.execute(statement)  # type: ignore[arg-type]
 
 
 def _free_port() -> int:

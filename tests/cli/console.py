@@ -4,7 +4,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from tests.databases import own_database
 
 
 def openplate_script() -> str:
@@ -16,9 +20,27 @@ def openplate_script() -> str:
     return found
 
 
+# The database of each data folder that has one of its own (see `fresh_data_dir`).
+_DATABASES: dict[Path, str] = {}
+
+
+@contextmanager
+def fresh_data_dir(data_dir: Path) -> Iterator[Path]:
+    """`data_dir` with a database of its own for the commands run on it, on PostgreSQL too."""
+    with own_database("openplate_cli") as database_url:
+        if database_url:
+            _DATABASES[data_dir] = database_url
+        try:
+            yield data_dir
+        finally:
+            _DATABASES.pop(data_dir, None)
+
+
 def environment(data_dir: Path) -> dict[str, str]:
     env = dict(os.environ, OPENPLATE_DATA_DIR=str(data_dir))
     env.pop("DJANGO_SETTINGS_MODULE", None)  # pytest-django's; the command must use its own
+    if data_dir in _DATABASES:
+        env["DATABASE_URL"] = _DATABASES[data_dir]
     return env
 
 

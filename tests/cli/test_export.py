@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 
 from openplate.cli import main
 from tests.accounts.test_export import COUNTS, fill
-from tests.cli.console import run
+from tests.cli.console import fresh_data_dir, run
 
 
 @pytest.fixture
@@ -80,19 +80,20 @@ def test_the_installed_command_exports_a_person(tmp_path):
     """Through the console script, on a data folder of its own."""
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    assert run(data_dir, "manage", "migrate", "--verbosity", "0").returncode == 0
-    made = run(
-        data_dir,
-        "manage",
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import User; User.objects.create_user('carol')",
-    )
-    assert made.returncode == 0, made.stderr
-    out = tmp_path / "carol.json"
-    result = run(data_dir, "export", "--user", "carol", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert json.loads(out.read_text())["account"]["username"] == "carol"
-    missing = run(data_dir, "export", "--user", "dave", "--out", str(out))
-    assert missing.returncode == 2
-    assert missing.stderr.strip() == "openplate: error: no user 'dave'"
+    with fresh_data_dir(data_dir):
+        assert run(data_dir, "manage", "migrate", "--verbosity", "0").returncode == 0
+        made = run(
+            data_dir,
+            "manage",
+            "shell",
+            "-c",
+            "from django.contrib.auth.models import User; User.objects.create_user('carol')",
+        )
+        assert made.returncode == 0, made.stderr
+        out = tmp_path / "carol.json"
+        result = run(data_dir, "export", "--user", "carol", "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        assert json.loads(out.read_text())["account"]["username"] == "carol"
+        missing = run(data_dir, "export", "--user", "dave", "--out", str(out))
+        assert missing.returncode == 2
+        assert missing.stderr.strip() == "openplate: error: no user 'dave'"

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.cli.console import run
+from tests.cli.console import fresh_data_dir, run
 
 DAY = "2025-03-03"
 SETUP = """
@@ -21,11 +21,12 @@ User.objects.create_user("nobody-weighed")
 def data_dir(tmp_path_factory):
     """One data folder for the module, with maria (60 kg) and a person never weighed."""
     folder = tmp_path_factory.mktemp("log")
-    first = run(folder, "log", "exercise", "--user", "maria", "--custom", "x", "--kcal", "1")
-    assert "no user named 'maria'" in first.stderr  # and the database is now made
-    made = run(folder, "manage", "shell", "-c", SETUP)
-    assert made.returncode == 0, made.stderr
-    return folder
+    with fresh_data_dir(folder):
+        first = run(folder, "log", "exercise", "--user", "maria", "--custom", "x", "--kcal", "1")
+        assert "no user named 'maria'" in first.stderr  # and the database is now made
+        made = run(folder, "manage", "shell", "-c", SETUP)
+        assert made.returncode == 0, made.stderr
+        yield folder
 
 
 def log_json(data_dir, *args):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.cli.console import run
+from tests.cli.console import fresh_data_dir, run
 
 SETUP = """
 from datetime import date
@@ -19,11 +19,12 @@ set_goal(maria, GoalInput("female", date(1990, 1, 1), 165, 75, "light", -0.5), o
 def data_dir(tmp_path_factory):
     """One data folder for the module, with maria: 165 cm tall, with a goal."""
     folder = tmp_path_factory.mktemp("log-weight")
-    first = run(folder, "log", "water", "--user", "maria")
-    assert "no user named 'maria'" in first.stderr  # and the database is now made
-    made = run(folder, "manage", "shell", "-c", SETUP)
-    assert made.returncode == 0, made.stderr
-    return folder
+    with fresh_data_dir(folder):
+        first = run(folder, "log", "water", "--user", "maria")
+        assert "no user named 'maria'" in first.stderr  # and the database is now made
+        made = run(folder, "manage", "shell", "-c", SETUP)
+        assert made.returncode == 0, made.stderr
+        yield folder
 
 
 def log_json(data_dir, kind, *args):
