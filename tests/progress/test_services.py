@@ -130,10 +130,10 @@ def test_undo_removes_the_last_water_of_the_day_only(alice, bob):
     removed = services.undo_water(alice, DAY)
     assert removed is not None
     assert removed.ml == 200
-    assert services.water_on(alice, DAY).total_ml == 300
+    assert services.water_card(alice, DAY).total_ml == 300
     assert services.undo_water(alice, DAY) is not None
     assert services.undo_water(alice, DAY) is None
-    assert services.water_on(bob, DAY).entries == 1
+    assert services.water_card(bob, DAY).entries == 1
 
 
 def test_the_water_card_costs_two_queries(alice):

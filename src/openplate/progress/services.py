@@ -259,9 +259,4 @@ def water_card(user: User, day: date) -> WaterCard:
     )
 
 
-def water_on(user: User, day: date) -> WaterCard:
-    """The day's water total and goal (the same as the card shows)."""
-    return water_card(user, day)
-
-
 # --- checks ------------------------------------------------------------------------------------
