@@ -45,7 +45,6 @@ __all__ = [
     "log_activity",
     "log_custom",
     "log_strength",
-    "own_entry",
     "search_activities",
     "update_entry",
 ]
@@ -144,11 +143,6 @@ def log_strength(
         body_weight_kg=weight if kcal else None,
         energy_kcal=kcal,
     )
-
-
-def own_entry(user: User, entry_id: int) -> ExerciseEntry:
-    """`user`'s entry `entry_id`; another person's raises DoesNotExist, as a missing one does."""
-    return ExerciseEntry.objects.select_related("activity").get(pk=entry_id, user=user)
 
 
 def update_entry(user: User, entry: ExerciseEntry, **changes: Any) -> ExerciseEntry:
