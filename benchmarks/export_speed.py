@@ -50,7 +50,7 @@ def make_exporting_person(today: date) -> object:
 
 def measure(user: object, repeat: int) -> dict[str, dict[str, float]]:
     """Per format: median and best seconds, size in bytes and peak traced memory in bytes."""
-    from openplate.accounts.export import export_json, export_zip
+    from openplate.yourdata.export import export_json, export_zip
 
     formats: dict[str, Callable[[object], bytes]] = {"json": export_json, "zip": export_zip}
     results = {}

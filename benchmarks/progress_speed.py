@@ -31,8 +31,8 @@ def make_year(today: date, days: int = DAYS) -> object:
     from django.contrib.auth.models import User
 
     from openplate.accounts.goals import GoalInput, set_goal
+    from openplate.body.models import WaterEntry, WeightEntry
     from openplate.diary.models import Entry, Meal
-    from openplate.progress.models import WaterEntry, WeightEntry
 
     user = User.objects.create_user(f"bench-{time.time_ns()}")
     goal = GoalInput(

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from export_speed import make_exporting_person, measure
 
-from openplate.accounts.export import export_json
 from openplate.exercise.models import ExerciseEntry
+from openplate.yourdata.export import export_json
 
 pytestmark = pytest.mark.django_db
 

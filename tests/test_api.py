@@ -14,14 +14,14 @@ from django.utils import timezone
 from openplate.accounts.goals import GoalInput, set_goal
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
+from openplate.body.models import WaterEntry, WeightEntry
+from openplate.body.services import log_water, log_weight
 from openplate.diary.models import Entry, Favourite
 from openplate.diary.services import log_food, quick_add, set_favourite
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_activity
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from openplate.progress.models import WaterEntry, WeightEntry
-from openplate.progress.services import log_water, log_weight
 from tests.api_client import ApiClient, make_user
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from openplate import config
+from openplate.core import config
 
 
 @pytest.mark.parametrize(

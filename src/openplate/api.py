@@ -17,14 +17,16 @@ from ninja.operation import Operation
 from ninja.security import HttpBearer, SessionAuth
 
 from openplate.accounts.api import router as accounts_router
-from openplate.accounts.data_api import router as data_router
 from openplate.accounts.tokens import user_for_token
-from openplate.api_support import field_errors
+from openplate.body.api import router as body_router
+from openplate.core.api_support import field_errors
 from openplate.diary.api import router as diary_router
+from openplate.diary.services import recent_food_ids
 from openplate.exercise.api import router as exercise_router
-from openplate.foods.api import router as foods_router
+from openplate.foods.api import food_router
 from openplate.guides.api import router as guides_router
 from openplate.progress.api import router as progress_router
+from openplate.yourdata.api import router as data_router
 
 
 class TokenAuth(HttpBearer):
@@ -76,9 +78,10 @@ def service_refused(request: HttpRequest, error: ValidationError) -> HttpRespons
 
 
 api.add_router("/", accounts_router)
-api.add_router("/", foods_router)
+api.add_router("/", food_router(recent_food_ids=recent_food_ids))
 api.add_router("/", diary_router)
 api.add_router("/", exercise_router)
+api.add_router("/", body_router)
 api.add_router("/", progress_router)
 api.add_router("/", guides_router)
 api.add_router("/", data_router)

@@ -8,7 +8,7 @@ from typing import Any
 
 import dj_database_url
 
-from openplate import config
+from openplate.core import config
 
 DATA_DIR: Path = config.data_dir()
 
@@ -27,12 +27,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # serves the API documentation page's scripts itself, so it works offline
+    # OpenPlate's own, floor by floor (docs/architecture.md).
     "openplate.accounts",
     "openplate.foods",
-    "openplate.diary",
+    "openplate.body",
     "openplate.exercise",
-    "openplate.progress",
     "openplate.guides",
+    "openplate.diary",
+    "openplate.progress",
+    "openplate.yourdata",
 ]
 
 MIDDLEWARE = [

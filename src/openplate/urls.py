@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("openplate.accounts.urls")),
+    path("", include("openplate.yourdata.urls")),
     path("diary/", include("openplate.diary.urls")),
     path("foods/", include("openplate.foods.urls")),
     path("exercise/", include("openplate.exercise.urls")),

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from openplate.cli import main
-from tests.accounts.test_export import COUNTS, fill
 from tests.cli.console import fresh_data_dir, run
+from tests.yourdata.test_export import COUNTS, fill
 
 
 @pytest.fixture

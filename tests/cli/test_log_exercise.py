@@ -10,7 +10,7 @@ DAY = "2025-03-03"
 SETUP = """
 from datetime import date
 from django.contrib.auth.models import User
-from openplate.progress.models import WeightEntry
+from openplate.body.models import WeightEntry
 maria = User.objects.create_user("maria")
 WeightEntry.objects.create(user=maria, date=date(2025, 3, 1), weight_kg=60.0)
 User.objects.create_user("nobody-weighed")

@@ -9,12 +9,12 @@ from django.test import Client
 from django.utils import timezone
 
 from openplate.accounts.goals import GoalInput, set_goal
+from openplate.body import services as progress
 from openplate.diary import services
 from openplate.diary.models import Entry
 from openplate.exercise import services as exercise
 from openplate.exercise.models import Activity
 from openplate.foods.models import Food
-from openplate.progress import services as progress
 from openplate.science import units
 
 pytestmark = pytest.mark.django_db

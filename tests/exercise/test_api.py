@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.test import Client
 
+from openplate.body.models import WeightEntry
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_custom
-from openplate.progress.models import WeightEntry
 from tests.api_client import ApiClient, locations, make_user
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from openplate.accounts.goals import GoalInput, set_goal
 from openplate.accounts.models import Profile
+from openplate.body.models import WeightEntry
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_activity, log_custom, log_strength
-from openplate.progress.models import WeightEntry
 from openplate.science import units
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
+from openplate.body.models import WeightEntry
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import (
     delete_entry,
@@ -16,7 +17,6 @@ from openplate.exercise.services import (
     search_activities,
     update_entry,
 )
-from openplate.progress.models import WeightEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from openplate.body import services
+from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.services import quick_add
-from openplate.progress import period, services
-from openplate.progress.models import WaterEntry, WeightEntry
+from openplate.progress import period
 from openplate.science import units
 
 pytestmark = pytest.mark.django_db

@@ -7,14 +7,14 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
 from openplate.accounts import goals, tokens
 from openplate.accounts.goals import GoalInput
-from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.accounts.models import ApiToken, Goal
+from openplate.accounts.profile import ML, change_profile, profile_of
 from openplate.accounts.schemas import (
     GoalIn,
     GoalOut,
@@ -22,8 +22,7 @@ from openplate.accounts.schemas import (
     ProfileWithGoal,
     TokenOut,
 )
-from openplate.api_support import BODY, caller, errors_at
-from openplate.progress.services import ML, set_water_goal
+from openplate.core.api_support import BODY, caller, errors_at
 from openplate.science.units import KG_PER_LB
 
 MACRO_SHARES = ("protein_percent", "carbohydrate_percent", "fat_percent")
@@ -38,7 +37,7 @@ def get_profile(request: HttpRequest) -> ProfileWithGoal:
     return ProfileWithGoal.model_validate(
         {
             "username": user.get_username(),
-            "profile": Profile.objects.filter(user=user).first(),
+            "profile": profile_of(user),
             "goal": goals.goal_on(user, timezone.localdate()),
         }
     )
@@ -48,16 +47,10 @@ def get_profile(request: HttpRequest) -> ProfileWithGoal:
 def update_profile(request: HttpRequest, payload: ProfileChanges) -> ProfileWithGoal:
     """Change the display units or the daily water goal. The profile is made by the first goal,
     so until then this answers 422."""
-    user = caller(request)
-    profile = Profile.objects.filter(user=user).first()
-    if profile is None:
-        raise ValidationError("Set your goal first: the profile comes with it.")
-    with transaction.atomic():
-        if payload.water_goal_ml is not None:
-            with errors_at(BODY, {"water_goal": ("water_goal_ml",)}):
-                set_water_goal(user, amount=payload.water_goal_ml, unit=ML)
-        if payload.units is not None:
-            Profile.objects.filter(pk=profile.pk).update(units=payload.units)
+    with errors_at(BODY, {"water_goal": ("water_goal_ml",)}):
+        change_profile(
+            caller(request), units=payload.units, water_goal=payload.water_goal_ml, water_unit=ML
+        )
     return get_profile(request)
 
 
@@ -107,7 +100,7 @@ def _goal_input(user: User, payload: GoalIn, today: date) -> GoalInput:
         activity=payload.activity,
         rate_kg_per_week=rate_kg,
     )
-    profile = Profile.objects.filter(user=user).first()
+    profile = profile_of(user)
     shares: Goal | GoalInput = goals.goal_on(user, today) or base
     kept = {
         field: getattr(shares, field)

@@ -7,6 +7,7 @@ from django.db import models
 
 from openplate.science import energy
 from openplate.science.energy import Formula, Sex
+from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 
 ACTIVITY_CHOICES = [(level.key, level.label) for level in energy.ACTIVITY_LEVELS.values()]
 
@@ -26,8 +27,7 @@ class Profile(models.Model):
     birth_date = models.DateField()
     height_cm = models.FloatField()
     activity = models.CharField(max_length=10, choices=ACTIVITY_CHOICES, default="sedentary")
-    # MyPlate's default: eight 8-fl-oz cups (8 x 236.588 ml).
-    water_goal_ml = models.FloatField(default=1892.7)
+    water_goal_ml = models.FloatField(default=DEFAULT_WATER_GOAL_ML)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 
 from openplate.accounts.goals import MACRO_PERCENT_RANGE, GoalInput, macro_targets_g
 from openplate.accounts.models import Goal, Profile
-from openplate.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
 from openplate.science import energy
 from openplate.science.energy import Sex
 from openplate.science.goals import WEEKLY_GOALS_KG, WEEKLY_GOALS_LB

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openplate.accounts import data_views, views
+from openplate.accounts import views
 
 app_name = "accounts"
 
@@ -11,7 +11,4 @@ urlpatterns = [
     path("settings/water/", views.water_goal, name="water_goal"),
     path("settings/tokens/", views.create_token, name="token_create"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="token_revoke"),
-    path("settings/export.json", data_views.export_json, name="export_json"),
-    path("settings/export.zip", data_views.export_zip, name="export_zip"),
-    path("settings/delete/", data_views.delete_account, name="delete_account"),
 ]

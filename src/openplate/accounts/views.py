@@ -37,9 +37,11 @@ from openplate.accounts.forms import (
 )
 from openplate.accounts.goals import goal_on, macro_targets_g, set_goal
 from openplate.accounts.models import ApiToken, Goal, Profile
-from openplate.progress import services as progress
+from openplate.accounts.profile import CUPS, ML, change_profile, profile_of
 from openplate.science import energy, goals, units
 from openplate.science.energy import Formula, Sex, SexSpecificLinear
+from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
+from openplate.science.units import ML_PER_US_CUP
 
 INVALID = 422  # a form sent back with its errors
 AGE_ROUNDING_YEARS = 1.5 / 365.2425
@@ -49,10 +51,6 @@ UNITS_SESSION_KEY = "units"  # the units preference of someone without a profile
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
-
-
-def _profile(user: User) -> Profile | None:
-    return Profile.objects.filter(user=user).first()
 
 
 # --- Sign-up -----------------------------------------------------------------------------------
@@ -91,7 +89,7 @@ def goal(request: HttpRequest) -> HttpResponse:
     """
     user = _user(request)
     today = timezone.localdate()
-    profile = _profile(user)
+    profile = profile_of(user)
     current = goal_on(user, today)
     preference = None if profile else request.session.get(UNITS_SESSION_KEY)
     initial = goal_form_initial(profile, current, units_preference=preference)
@@ -253,15 +251,14 @@ def _macros(goal: Goal) -> list[dict[str, Any]]:
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Display units, API tokens, and the way to change the password."""
     user = _user(request)
-    profile = _profile(user)
+    profile = profile_of(user)
     if request.method == "POST":
         form = UnitsForm(request.POST)
         if not form.is_valid():
             return _settings_page(request, units_form=form, status=INVALID)
         chosen = form.cleaned_data["units"]
         if profile is not None:
-            profile.units = chosen
-            profile.save(update_fields=["units"])
+            change_profile(user, units=chosen)
         else:
             request.session[UNITS_SESSION_KEY] = chosen
         messages.success(request, f"Units saved: {Profile.Units(chosen).label}.")
@@ -276,15 +273,18 @@ def water_goal(request: HttpRequest) -> HttpResponse:
     form = WaterGoalForm(request.POST)
     if form.is_valid():
         try:
-            ml = progress.set_water_goal(
-                _user(request), amount=form.cleaned_data["amount"], unit=form.cleaned_data["unit"]
+            profile = change_profile(
+                _user(request),
+                water_goal=form.cleaned_data["amount"],
+                water_unit=form.cleaned_data["unit"],
             )
         except ValidationError as error:
             for problems in error.message_dict.values():
                 for problem in problems:
                     form.add_error("amount", problem)
         else:
-            cups = ml / progress.ML_PER_CUP
+            ml = profile.water_goal_ml
+            cups = ml / ML_PER_US_CUP
             messages.success(request, f"Water goal saved: {cups:.3g} cups ({ml:,.0f} ml) a day.")
             return redirect("accounts:settings")
     return _settings_page(request, water_form=form, status=INVALID)
@@ -322,12 +322,10 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
 
 def _water_goal_form(profile: Profile | None) -> WaterGoalForm:
     """The water goal as the person thinks of it: cups in US units, ml in metric."""
-    goal_ml = profile.water_goal_ml if profile else progress.DEFAULT_WATER_GOAL_ML
+    goal_ml = profile.water_goal_ml if profile else DEFAULT_WATER_GOAL_ML
     if profile is not None and profile.units == Profile.Units.METRIC:
-        return WaterGoalForm(initial={"amount": round(goal_ml), "unit": "ml"})
-    return WaterGoalForm(
-        initial={"amount": round(goal_ml / progress.ML_PER_CUP, 1), "unit": "cups"}
-    )
+        return WaterGoalForm(initial={"amount": round(goal_ml), "unit": ML})
+    return WaterGoalForm(initial={"amount": round(goal_ml / ML_PER_US_CUP, 1), "unit": CUPS})
 
 
 def _settings_page(
@@ -341,7 +339,7 @@ def _settings_page(
     status: int = 200,
 ) -> HttpResponse:
     user = _user(request)
-    profile = _profile(user)
+    profile = profile_of(user)
     current_units = (
         profile.units if profile else request.session.get(UNITS_SESSION_KEY, Profile.Units.IMPERIAL)
     )

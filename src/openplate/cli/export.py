@@ -38,7 +38,7 @@ def export(username: str, out: Path, chosen_format: str | None) -> None:
     from django.contrib.auth import get_user_model
     from django.db import DatabaseError
 
-    from openplate.accounts import export as exporting
+    from openplate.yourdata import export as exporting
 
     try:
         user = get_user_model().objects.filter(username=username).first()

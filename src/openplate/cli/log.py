@@ -21,8 +21,8 @@ from openplate.cli.options import BODY_WEIGHT, emit
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
+    from openplate.body.services import WaterCard, WeighIn
     from openplate.exercise.models import ExerciseEntry
-    from openplate.progress.services import WaterCard, WeighIn
 
 
 @click.group()
@@ -208,7 +208,7 @@ def weight(
     user, logged_on = log_for(username, day)
     from django.core.exceptions import ValidationError
 
-    from openplate.progress import services
+    from openplate.body import services
 
     try:
         services.log_weight(user, day=logged_on, weight=weight, body_fat_percent=body_fat)
@@ -236,12 +236,13 @@ def water(
     user, logged_on = log_for(username, day)
     from django.core.exceptions import ValidationError
 
-    from openplate.progress import services
+    from openplate.accounts.profile import CUPS, ML
+    from openplate.body import services
 
     if ml is not None:
-        amount, unit = ml, services.ML
+        amount, unit = ml, ML
     else:
-        amount, unit = (1.0 if cups is None else cups), services.CUPS
+        amount, unit = (1.0 if cups is None else cups), CUPS
     try:
         services.log_water(user, day=logged_on, amount=amount, unit=unit)
     except ValidationError as error:

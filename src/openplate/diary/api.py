@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from openplate.api_support import BODY, caller, errors_at
+from openplate.core.api_support import BODY, caller, errors_at
 from openplate.diary import services
 from openplate.diary.models import Entry
 from openplate.diary.schemas import (
@@ -179,7 +179,7 @@ def _own_entry(request: HttpRequest, entry_id: int) -> Entry:
 
 
 def _visible_food(user: User, food_id: int) -> Food:
-    return get_object_or_404(services.visible_foods(user), pk=food_id)
+    return get_object_or_404(Food.objects.visible_to(user), pk=food_id)
 
 
 def _check_day(day: dt.date, location: tuple[str, ...], field: str) -> None:

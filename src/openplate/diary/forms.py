@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from openplate.diary.models import Meal
-from openplate.diary.services import ServingChoice
+from openplate.foods.servings import ServingChoice
 
 
 class EntryForm(forms.Form):
@@ -73,9 +72,3 @@ class CustomFoodForm(forms.Form):
             for key in self.NUTRIENT_FIELDS
             if self.cleaned_data.get(key) is not None
         }
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's field errors beside the form's fields (the rest above the form)."""
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)

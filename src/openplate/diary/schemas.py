@@ -8,17 +8,12 @@ from ninja import Schema
 from pydantic import Field, field_validator
 
 from openplate.accounts.schemas import GoalOut
-from openplate.api_support import InputSchema, Number, WholeNumber, refusal
-from openplate.dates import DAYS_AHEAD, EARLIEST_DAY
+from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.diary.models import Entry, Meal
-from openplate.diary.services import (
-    GRAMS,
-    MAX_ENTRY_GRAMS,
-    MAX_QUICK_ADD_KCAL,
-    OUNCES,
-    DaySummary,
-)
+from openplate.diary.services import MAX_ENTRY_GRAMS, MAX_QUICK_ADD_KCAL, DaySummary
 from openplate.foods.schemas import NutrientAmount, nutrient_amounts
+from openplate.foods.servings import GRAMS, OUNCES
 
 DATE = f"A day from {EARLIEST_DAY} to {DAYS_AHEAD} days after today."
 SERVING = (

@@ -14,35 +14,26 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 
 from openplate.accounts.goals import KCAL_PER_GRAM, goal_on, macro_targets_g
 from openplate.accounts.models import Goal
-from openplate.checks import day_errors, is_number, raise_errors
+from openplate.core.checks import day_errors, is_number, raise_errors
 from openplate.diary.models import Entry, Favourite, Meal
 from openplate.exercise.services import burned_kcal_on
 from openplate.foods import amounts
 from openplate.foods.models import Food
 from openplate.foods.nutrients import NUTRIENTS, Nutrient
 from openplate.foods.search import search_foods
+from openplate.foods.servings import GRAMS, ServingChoice, serving_choices
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-GRAMS = "g"
-OUNCES = "oz"
-GRAMS_PER_OUNCE = 28.349523125  # the international avoirdupois ounce
 MAX_ENTRY_GRAMS = 5000.0  # one food, one entry: a family pack, not a pantry
 MAX_QUICK_ADD_KCAL = 10000.0
 MACROS = ("protein", "carbohydrate", "fat")
 RECENT_FOODS = 50  # how many recently logged foods search boosts
-
-
-@dataclass(frozen=True)
-class ServingChoice:
-    name: str  # what an entry stores and the API takes: "1 medium", "g", "oz"
-    label: str
-    grams: float
 
 
 @dataclass(frozen=True)
@@ -66,36 +57,14 @@ class DaySummary:
     meals: dict[str, float]  # kcal per meal
 
 
-def serving_choices(food: Food) -> list[ServingChoice]:
-    """The food's household measures, then grams and ounces. A measure whose name another
-    measure of the food has already ("1 slice" of 28 g and of 25 g) is named with its weight, so
-    each can be picked by name."""
-    measures: list[ServingChoice] = []
-    taken = {GRAMS, OUNCES}
-    for serving in food.servings.all():
-        weight = f"{amounts.tidy(serving.grams):g} g"
-        name = serving.name if serving.name not in taken else f"{serving.name} ({weight})"
-        taken.add(name)
-        measures.append(ServingChoice(name, f"{serving.name} ({weight})", serving.grams))
-    return [
-        *measures,
-        ServingChoice(GRAMS, "grams", 1.0),
-        ServingChoice(OUNCES, "ounces", GRAMS_PER_OUNCE),
-    ]
-
-
 def visible_food(user: User, food_id: Any) -> Food:
     """The food `food_id` if `user` may see it: public foods and their own."""
     try:
         if isinstance(food_id, bool) or not isinstance(food_id, int | str):
             raise TypeError
-        return visible_foods(user).prefetch_related("servings").get(pk=int(food_id))
+        return Food.objects.visible_to(user).prefetch_related("servings").get(pk=int(food_id))
     except (Food.DoesNotExist, TypeError, ValueError):
         raise ValidationError({"food_id": ["No such food."]}) from None
-
-
-def visible_foods(user: User) -> QuerySet[Food]:
-    return Food.objects.filter(Q(owner__isnull=True) | Q(owner=user.pk))
 
 
 def log_food(
@@ -267,14 +236,8 @@ def day_nutrients(user: User, day: date) -> list[tuple[Nutrient, float]]:
 
 def recent_foods(user: User, limit: int = 10) -> list[Food]:
     """The foods `user` logged last, most recent first, each once."""
-    latest = (
-        Entry.objects.filter(user=user, food__isnull=False)
-        .values("food")
-        .annotate(last=Max("created"))
-        .order_by("-last")[:limit]
-    )
-    ids = [row["food"] for row in latest]
-    foods = visible_foods(user).prefetch_related("servings").in_bulk(ids)
+    ids = recent_food_ids(user, limit)
+    foods = Food.objects.visible_to(user).prefetch_related("servings").in_bulk(ids)
     return [foods[food_id] for food_id in ids if food_id in foods]
 
 
@@ -294,9 +257,22 @@ def set_favourite(user: User, food: Food, favourite: bool) -> None:
         Favourite.objects.filter(user=user, food=food).delete()
 
 
+def recent_food_ids(user: User, limit: int | None = None) -> list[int]:
+    """The ids of the foods `user` logged last, most recent first, each once; as many as
+    search boosts unless `limit` says."""
+    limit = RECENT_FOODS if limit is None else limit
+    latest = (
+        Entry.objects.filter(user=user, food__isnull=False)
+        .values("food")
+        .annotate(last=Max("created"))
+        .order_by("-last")[:limit]
+    )
+    return [row["food"] for row in latest]
+
+
 def search_for(user: User, query: str, *, limit: int = 10) -> list[Food]:
     """Food search as `user` sees it: their own foods and the foods they logged lately first."""
-    recent = [food.pk for food in recent_foods(user, RECENT_FOODS)]
+    recent = recent_food_ids(user)
     return search_foods(query, user_id=user.pk, limit=limit, recent_food_ids=recent)
 
 

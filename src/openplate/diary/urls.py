@@ -1,9 +1,7 @@
-from django.urls import path, register_converter
+from django.urls import path
 
+from openplate.core import converters  # noqa: F401 - registers <day:…> (YYYY-MM-DD)
 from openplate.diary import views
-from openplate.diary.converters import IsoDateConverter
-
-register_converter(IsoDateConverter, "day")
 
 app_name = "diary"
 

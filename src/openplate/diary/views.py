@@ -20,20 +20,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from openplate.accounts.goals import goal_on
+from openplate.body.services import water_card
+from openplate.core.forms import add_service_errors
 from openplate.diary import services
 from openplate.diary.forms import (
     CopyForm,
     CustomFoodForm,
     EntryForm,
     QuickAddForm,
-    add_service_errors,
 )
 from openplate.diary.models import Entry, Meal
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
+from openplate.foods.servings import ServingChoice, serving_choices
 from openplate.guides.triggers import offered_after, soreness_days
-from openplate.progress.services import water_card
 
 INVALID = 422  # a form sent back with its errors
 SEARCH_RESULTS = 20
@@ -153,7 +154,7 @@ def log_food(request: HttpRequest, day: date, food_id: int) -> HttpResponse:
     """The serving picker: which serving, how many, which meal."""
     user = _user(request)
     food = _visible_food(user, food_id)
-    choices = services.serving_choices(food)
+    choices = serving_choices(food)
     form = EntryForm(
         request.POST or None,
         servings=_with_kcal(food, choices),
@@ -305,10 +306,10 @@ def _visible_food(user: User, food_id: int) -> Food:
         raise Http404("No such food.") from None
 
 
-def _with_kcal(food: Food, choices: list[services.ServingChoice]) -> list[services.ServingChoice]:
+def _with_kcal(food: Food, choices: list[ServingChoice]) -> list[ServingChoice]:
     """The servings labelled with their calories, so picking one shows what it costs."""
     return [
-        services.ServingChoice(
+        ServingChoice(
             choice.name,
             f"{choice.label} · {food.energy_kcal * choice.grams / 100:,.0f} kcal",
             choice.grams,
@@ -317,11 +318,11 @@ def _with_kcal(food: Food, choices: list[services.ServingChoice]) -> list[servic
     ]
 
 
-def _entry_servings(entry: Entry) -> list[services.ServingChoice]:
+def _entry_servings(entry: Entry) -> list[ServingChoice]:
     if entry.food is not None:
-        return services.serving_choices(entry.food)
+        return serving_choices(entry.food)
     assert entry.serving_grams is not None
-    return [services.ServingChoice(entry.serving, entry.serving, entry.serving_grams)]
+    return [ServingChoice(entry.serving, entry.serving, entry.serving_grams)]
 
 
 def _quick_add_values(entry: Entry) -> dict[str, Any]:

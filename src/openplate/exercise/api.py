@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from openplate.api_support import BODY, caller, errors_at
-from openplate.dates import day_problem
+from openplate.core.api_support import BODY, caller, errors_at
+from openplate.core.dates import day_problem
 from openplate.exercise import services
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.schemas import (

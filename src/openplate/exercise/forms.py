@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from openplate.science import units
 
@@ -79,11 +78,5 @@ class EditStrengthForm(StrengthForm):
     date = DayField(label="Day")
 
 
+# The services' names of the fields these forms name otherwise.
 SERVICE_FIELDS = {"load_kg": "load", "day": "date"}
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's field errors beside the form's fields (the rest above the form)."""
-    for field, messages in error.message_dict.items():
-        name = SERVICE_FIELDS.get(field, field)
-        form.add_error(name if name in form.fields else None, messages)

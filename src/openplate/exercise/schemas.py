@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field, field_validator, model_validator
 
-from openplate.api_support import InputSchema, Number, WholeNumber, refusal
-from openplate.dates import DAYS_AHEAD, EARLIEST_DAY
+from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.exercise.models import ExerciseEntry
 from openplate.exercise.services import (
     MAX_EXERCISE_KCAL,

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet, Sum
 
-from openplate.accounts.goals import goal_on
-from openplate.checks import day_errors, is_number, raise_errors
+from openplate.body.services import body_weight_on
+from openplate.core.checks import day_errors, is_number, raise_errors
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.search import search_activities
-from openplate.progress.models import WeightEntry
 from openplate.science.exercise import met_kcal
 
 if TYPE_CHECKING:
@@ -37,7 +36,6 @@ CHANGEABLE: dict[str, frozenset[str]] = {
 }
 
 __all__ = [
-    "body_weight_on",
     "burned_kcal_on",
     "delete_entry",
     "entries_on",
@@ -55,19 +53,6 @@ def find_activity(reference: str) -> Activity | None:
     find ("running 5 mph")."""
     found = search_activities(reference, limit=1)
     return found[0] if found else None
-
-
-def body_weight_on(user: User, day: date) -> float | None:
-    """The person's weight for the calories of `day`: their last weigh-in by then, else their
-    first one, else the weight their goal was set with."""
-    weighed = WeightEntry.objects.filter(user=user)
-    entry = (
-        weighed.filter(date__lte=day).order_by("-date").first() or weighed.order_by("date").first()
-    )
-    if entry is not None:
-        return entry.weight_kg
-    goal = goal_on(user, day)
-    return goal.weight_kg if goal else None
 
 
 def log_activity(user: User, *, day: date, activity: Activity, minutes: float) -> ExerciseEntry:

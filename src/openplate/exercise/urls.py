@@ -1,6 +1,6 @@
 from django.urls import path
 
-import openplate.diary.urls  # noqa: F401 - registers the `day` converter (YYYY-MM-DD)
+from openplate.core import converters  # noqa: F401 - registers <day:…> (YYYY-MM-DD)
 from openplate.exercise import views
 
 app_name = "exercise"

@@ -23,18 +23,19 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from openplate.accounts.models import Profile
+from openplate.body.services import body_weight_on, has_weighed_in
+from openplate.core.forms import add_service_errors
 from openplate.exercise import services
 from openplate.exercise.forms import (
+    SERVICE_FIELDS,
     ActivityForm,
     CustomForm,
     EditActivityForm,
     EditCustomForm,
     EditStrengthForm,
     StrengthForm,
-    add_service_errors,
 )
 from openplate.exercise.models import Activity, ExerciseEntry
-from openplate.progress.models import WeightEntry
 from openplate.science import units
 from openplate.science.exercise import met_kcal
 
@@ -63,8 +64,8 @@ def _metric(user: User) -> bool:
 
 
 def _body_weight(user: User, day: date) -> BodyWeight:
-    kg = services.body_weight_on(user, day)
-    weighed = WeightEntry.objects.filter(user=user).exists()
+    kg = body_weight_on(user, day)
+    weighed = has_weighed_in(user)
     return BodyWeight(kg, weighed, units.lb_from_kg(kg) if kg is not None else None)
 
 
@@ -168,7 +169,7 @@ def log_activity(request: HttpRequest, day: date) -> HttpResponse:
                     user, day=day, activity=activity, minutes=form.cleaned_data["minutes"]
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                add_service_errors(form, error, SERVICE_FIELDS)
             else:
                 messages.success(request, f"Added {entry.name}: {entry.energy_kcal:,.0f} kcal.")
                 return _back(request, day)
@@ -183,7 +184,7 @@ def log_custom(request: HttpRequest, day: date) -> HttpResponse:
         try:
             entry = services.log_custom(_user(request), day=day, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_errors(form, error, SERVICE_FIELDS)
         else:
             messages.success(request, f"Added {entry.name}: {entry.energy_kcal:,.0f} kcal.")
             return _back(request, day)
@@ -208,7 +209,7 @@ def log_strength(request: HttpRequest, day: date) -> HttpResponse:
                 minutes=data["minutes"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_errors(form, error, SERVICE_FIELDS)
         else:
             messages.success(request, f"Added {entry.name}: {entry.sets} × {entry.reps}.")
             return _back(request, day)
@@ -232,7 +233,7 @@ def edit_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
         try:
             services.update_entry(user, entry, **changes)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_errors(form, error, SERVICE_FIELDS)
         else:
             messages.success(request, f"Updated {entry.name}.")
             return _back(request, entry.date)

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+class FoodQuerySet(models.QuerySet["Food"]):
+    def visible_to(self, user: User) -> FoodQuerySet:
+        """The foods `user` may see: the public ones and their own."""
+        return self.filter(Q(owner__isnull=True) | Q(owner=user.pk))
 
 
 class Food(models.Model):
@@ -44,6 +55,8 @@ class Food(models.Model):
     variant_count = models.PositiveIntegerField(default=1)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = FoodQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from ninja import Schema
 from pydantic import Field
 
-from openplate.api_support import InputSchema, Number
-from openplate.diary.services import ServingChoice, serving_choices
+from openplate.core.api_support import InputSchema, Number
 from openplate.foods import amounts
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import NUTRIENTS
+from openplate.foods.servings import ServingChoice, serving_choices
 
 MAX_SEARCH_RESULTS = 50
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
 
-from openplate.api_support import caller
+from openplate.core.api_support import caller
 from openplate.guides.articles import all_guides, guide
 from openplate.guides.schemas import GuideDetail, GuideSummary, OfferedQuery
 from openplate.guides.triggers import offered_guides

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from openplate.progress.services import KG, LB
+from openplate.body.services import KG, LB
 
 
 def _number_input(**attrs: str) -> forms.NumberInput:

@@ -18,12 +18,13 @@ from django.utils import timezone
 
 from openplate.accounts.goals import KCAL_PER_GRAM
 from openplate.accounts.models import Goal, Profile
+from openplate.body.models import WaterEntry, WeightEntry
+from openplate.body.services import WeighIn, with_trend
 from openplate.diary.models import Entry
 from openplate.exercise.models import ExerciseEntry
-from openplate.progress.models import WaterEntry, WeightEntry
-from openplate.progress.services import DEFAULT_WATER_GOAL_ML, WeighIn, with_trend
 from openplate.science import dynamics
 from openplate.science.errors import InvalidInput
+from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

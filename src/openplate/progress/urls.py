@@ -1,11 +1,7 @@
-from django.urls import path, register_converter
-from django.urls.converters import get_converters
+from django.urls import path
 
-from openplate.diary.converters import IsoDateConverter
+from openplate.core import converters  # noqa: F401 - registers <day:…> (YYYY-MM-DD)
 from openplate.progress import views
-
-if "day" not in get_converters():
-    register_converter(IsoDateConverter, "day")
 
 app_name = "progress"
 

@@ -21,10 +21,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
-from openplate.diary.forms import add_service_errors
-from openplate.progress import charts, period, services
+from openplate.accounts.profile import CUPS
+from openplate.body import services
+from openplate.body.models import WeightEntry
+from openplate.core.forms import add_service_errors
+from openplate.progress import charts, period
 from openplate.progress.forms import WeighInForm
-from openplate.progress.models import WeightEntry
+from openplate.science.units import ML_PER_US_CUP
 
 INVALID = 422  # a form sent back with its errors
 RANGES = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "1y": ("1 year", 365)}
@@ -162,9 +165,9 @@ def add_water(request: HttpRequest, day: date) -> HttpResponse:
 def _water_amount(request: HttpRequest) -> tuple[float, str]:
     """The amount and unit sent, or one cup when none was."""
     typed = request.POST.get("amount", "").strip()
-    unit = request.POST.get("unit", services.CUPS)
+    unit = request.POST.get("unit", CUPS)
     if not typed:
-        return 1.0, services.CUPS
+        return 1.0, CUPS
     try:
         return float(typed), unit
     except ValueError:
@@ -206,7 +209,7 @@ def report(request: HttpRequest) -> HttpResponse:
         {
             "day": day,
             "weight": charts.in_unit(day.weight_kg, unit),
-            "water_cups": day.water_ml / services.ML_PER_CUP,
+            "water_cups": day.water_ml / ML_PER_US_CUP,
         }
         for day in week.days
     ]

@@ -12,7 +12,11 @@ Every conversion factor here is exact by definition, not measured:
   NIST Handbook 44, Appendix C, and NIST SP 811, Appendix B);
 * 1 ft = 12 in, 1 oz (avoirdupois) = 1/16 lb and 1 st = 14 lb (NIST Handbook 44, Appendix C; the
   stone from the UK Weights and Measures Act 1985, Schedule 1);
-* mm, cm, m, g and kg are SI prefixes (BIPM, The International System of Units, 9th ed., 2019).
+* mm, cm, m, g and kg are SI prefixes (BIPM, The International System of Units, 9th ed., 2019);
+* 1 US fluid ounce = 1/128 US gallon of 231 in³ = 29.5735295625 ml, and the US customary cup is
+  8 US fl oz = 236.5882365 ml (NIST Handbook 44, Appendix C);
+* 1 kcal (thermochemical) = 4.184 kJ (NIST SP 811, B.8; ISO 80000-5);
+* the Gregorian calendar's mean year is 146,097 days / 400 years = 365.2425 days.
 """
 
 from __future__ import annotations
@@ -30,11 +34,17 @@ from openplate.science.errors import InvalidInput
 __all__ = [
     "BODY_WEIGHT_RANGE_KG",
     "CM_PER_INCH",
+    "DAYS_PER_WEEK",
+    "DAYS_PER_YEAR",
+    "G_PER_OZ",
     "HEIGHT_RANGE_CM",
     "KG_PER_LB",
+    "KJ_PER_KCAL",
     "LENGTH_UNITS",
     "MASS_UNITS",
     "MAX_TEXT_LENGTH",
+    "MINUTES_PER_HOUR",
+    "ML_PER_US_CUP",
     "UnitError",
     "UnitSystem",
     "cm_from_feet_inches",
@@ -68,6 +78,16 @@ OZ_PER_LB: Final = 16
 MM_PER_CM: Final = 10
 CM_PER_M: Final = 100
 G_PER_KG: Final = 1000
+G_PER_LB: Final = 453.59237
+G_PER_OZ: Final = G_PER_LB / OZ_PER_LB  # 28.349523125 g, the avoirdupois ounce
+# Grams in one of each unit nutrient amounts are given in (SI prefixes).
+G_PER_MASS_UNIT: Final[Mapping[str, float]] = MappingProxyType({"g": 1.0, "mg": 1e-3, "µg": 1e-6})
+ML_PER_US_FLUID_OUNCE: Final = 29.5735295625
+ML_PER_US_CUP: Final = 8 * ML_PER_US_FLUID_OUNCE  # 236.5882365 ml
+KJ_PER_KCAL: Final = 4.184
+MINUTES_PER_HOUR: Final = 60
+DAYS_PER_WEEK: Final = 7
+DAYS_PER_YEAR: Final = 365.2425
 
 # --- Plausible adult human ranges, inclusive --------------------------------------------------
 # Wide on purpose: they catch slips of unit or digit ("20 ft", "7 kg"), not unusual bodies. The

@@ -33,11 +33,11 @@ from django.utils import timezone
 
 from openplate import __version__
 from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.models import Entry, Favourite
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import NUTRIENTS
-from openplate.progress.models import WaterEntry, WeightEntry
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

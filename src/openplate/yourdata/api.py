@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from openplate.accounts import export
-from openplate.accounts.deletion import delete_account as delete_everything
-from openplate.api_support import BODY, InputSchema, caller, errors_at
+from openplate.core.api_support import BODY, InputSchema, caller, errors_at
+from openplate.yourdata import export
+from openplate.yourdata.deletion import delete_account as delete_everything
 
 router = Router(tags=["your data"])
 

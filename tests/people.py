@@ -1,4 +1,4 @@
-"""People for the progress tests: alice with a goal set 60 days ago, bob with nothing."""
+"""The people the tests share: alice with a goal set 60 days ago, bob with nothing."""
 
 from datetime import date, timedelta
 

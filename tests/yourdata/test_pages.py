@@ -10,12 +10,12 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.models import Entry, Favourite
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
-from openplate.progress.models import WaterEntry, WeightEntry
-from tests.accounts.test_export import COUNTS, fill
 from tests.api_client import ApiClient, locations
+from tests.yourdata.test_export import COUNTS, fill
 
 pytestmark = pytest.mark.django_db
 

@@ -9,17 +9,17 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 
-from openplate.accounts import export
 from openplate.accounts.goals import GoalInput, set_goal
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
+from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.models import Entry
 from openplate.diary.services import log_food, quick_add, set_favourite
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_activity, log_custom, log_strength
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food, Serving
-from openplate.progress.models import WaterEntry, WeightEntry
+from openplate.yourdata import export
 from tests.api_client import ApiClient
 
 pytestmark = pytest.mark.django_db

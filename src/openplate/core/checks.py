@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from openplate.dates import day_problem
+from openplate.core.dates import day_problem
 
 FieldErrors = dict[str, list[str]]
 

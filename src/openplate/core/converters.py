@@ -1,4 +1,9 @@
+"""The `<day:…>` of the pages' URLs, registered on import: every URL conf that uses it imports
+this module."""
+
 from datetime import date
+
+from django.urls import register_converter
 
 
 class IsoDateConverter:
@@ -11,3 +16,6 @@ class IsoDateConverter:
 
     def to_url(self, value: date) -> str:
         return value.isoformat()
+
+
+register_converter(IsoDateConverter, "day")

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from openplate.accounts import export
-from openplate.accounts.deletion import delete_account as delete_everything
+from openplate.yourdata import export
+from openplate.yourdata.deletion import delete_account as delete_everything
 
 INVALID = 422  # a form sent back with its errors
 
@@ -58,15 +58,15 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     """GET: the form on a page of its own. POST: delete the account if the password is right."""
     htmx = bool(request.headers.get("HX-Request"))
     if request.method != "POST":
-        return render(request, "accounts/delete_account.html")
+        return render(request, "yourdata/delete_account.html")
     user = _user(request)
     try:
         delete_everything(user, request.POST.get("password", ""))
     except ValidationError as error:
         context = {"delete_errors": error.message_dict.get("password", error.messages)}
         if htmx:  # the section, with its error, swapped in place on the settings page
-            return render(request, "accounts/_delete_account.html", context)
-        return render(request, "accounts/delete_account.html", context, status=INVALID)
+            return render(request, "yourdata/_delete_account.html", context)
+        return render(request, "yourdata/delete_account.html", context, status=INVALID)
     username = user.get_username()
     logout(request)
     messages.success(

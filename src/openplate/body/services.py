@@ -1,8 +1,9 @@
-"""Logging weight and water: weigh-ins with their trend and BMI, and glasses of water.
+"""Logging weight and water: weigh-ins with their trend and BMI, glasses of water, and the
+weight a day's exercise burns calories at.
 
 The pages and the API both call these functions; each raises ValidationError naming the field at
 fault and then saves nothing. The period's charts, averages, streaks and the weekly report are in
-`openplate.progress.period`.
+`openplate.progress.period`; the water goal is kept with the profile (`openplate.accounts.profile`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth import get_user_model
 from django.db.models import Count, FilteredRelation, Max, Q, Sum
 
+from openplate.accounts.goals import goal_on
 from openplate.accounts.models import Profile
-from openplate.checks import day_errors, is_number, raise_errors
-from openplate.progress.models import WaterEntry, WeightEntry
+from openplate.accounts.profile import CUPS, WATER_UNITS
+from openplate.body.models import WaterEntry, WeightEntry
+from openplate.core.checks import day_errors, is_number, raise_errors
 from openplate.science import trend, units
+from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
+from openplate.science.units import ML_PER_US_CUP
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -26,15 +31,7 @@ KG = "kg"
 LB = "lb"
 WEIGHT_UNITS = {KG: 1.0, LB: units.KG_PER_LB}
 BODY_FAT_RANGE_PERCENT = (1.0, 75.0)
-ML = "ml"
-CUPS = "cups"
-# One tap of "+ 1 cup": the US customary cup, 8 US fl oz = 236.5882365 ml exactly (NIST
-# Handbook 44, Appendix C), as MyPlate counts its eight cups a day.
-ML_PER_CUP = 236.5882365
-WATER_UNITS = {ML: 1.0, CUPS: ML_PER_CUP}
 MAX_WATER_ML = 4000.0  # one entry: a big jug (a US gallon is 3,785 ml), not a bathtub
-DEFAULT_WATER_GOAL_ML = 8 * ML_PER_CUP
-WATER_GOAL_RANGE_ML = (500.0, 10_000.0)  # about 2 to 42 cups a day
 
 
 @dataclass(frozen=True)
@@ -60,11 +57,11 @@ class WaterCard:
 
     @property
     def cups(self) -> float:
-        return self.total_ml / ML_PER_CUP
+        return self.total_ml / ML_PER_US_CUP
 
     @property
     def goal_cups(self) -> float:
-        return self.goal_ml / ML_PER_CUP
+        return self.goal_ml / ML_PER_US_CUP
 
     @property
     def percent(self) -> float:
@@ -177,6 +174,23 @@ def with_trend(
     ]
 
 
+def body_weight_on(user: User, day: date) -> float | None:
+    """The person's weight for the calories of `day`: their last weigh-in by then, else their
+    first one, else the weight their goal was set with."""
+    weighed = WeightEntry.objects.filter(user=user)
+    entry = (
+        weighed.filter(date__lte=day).order_by("-date").first() or weighed.order_by("date").first()
+    )
+    if entry is not None:
+        return entry.weight_kg
+    goal = goal_on(user, day)
+    return goal.weight_kg if goal else None
+
+
+def has_weighed_in(user: User) -> bool:
+    return WeightEntry.objects.filter(user=user).exists()
+
+
 def profile_height(user: User) -> float | None:
     height = Profile.objects.filter(user=user).values_list("height_cm", flat=True).first()
     return float(height) if height is not None else None
@@ -194,7 +208,7 @@ def log_water(user: User, *, day: date, amount: Any = 1, unit: str = CUPS) -> Wa
     elif not is_number(amount) or not 0 < amount * WATER_UNITS[unit] <= MAX_WATER_ML:
         errors["amount"] = [
             f"Enter an amount above 0 and at most {MAX_WATER_ML:,.0f} ml "
-            f"({MAX_WATER_ML / ML_PER_CUP:.0f} cups)."
+            f"({MAX_WATER_ML / ML_PER_US_CUP:.0f} cups)."
         ]
     else:
         ml = float(amount) * WATER_UNITS[unit]
@@ -209,33 +223,6 @@ def undo_water(user: User, day: date) -> WaterEntry | None:
     if last is not None:
         last.delete()
     return last
-
-
-def set_water_goal(user: User, *, amount: Any, unit: str = CUPS) -> float:
-    """Set the daily water goal to `amount` cups or ml; it is kept with the profile, which the
-    goal form makes. Returns the goal in ml."""
-    low, high = WATER_GOAL_RANGE_ML
-    errors: dict[str, list[str]] = {}
-    profile = Profile.objects.filter(user=user).first()
-    if unit not in WATER_UNITS:
-        errors["unit"] = ["Choose ml or cups."]
-    elif not is_number(amount) or not low <= amount * WATER_UNITS[unit] <= high:
-        errors["water_goal"] = [
-            f"Enter a goal from {low:,.0f} to {high:,.0f} ml "
-            f"({low / ML_PER_CUP:.0f} to {high / ML_PER_CUP:.0f} cups)."
-        ]
-    elif profile is None:
-        errors["water_goal"] = ["Set your goal first: the water goal is kept with your profile."]
-    raise_errors(errors)
-    assert profile is not None
-    profile.water_goal_ml = float(amount) * WATER_UNITS[unit]
-    profile.save(update_fields=["water_goal_ml"])
-    return profile.water_goal_ml
-
-
-def water_goal_ml(user: User) -> float:
-    goal = Profile.objects.filter(user=user).values_list("water_goal_ml", flat=True).first()
-    return float(goal) if goal is not None else DEFAULT_WATER_GOAL_ML
 
 
 def water_card(user: User, day: date) -> WaterCard:
@@ -257,6 +244,3 @@ def water_card(user: User, day: date) -> WaterCard:
         goal_ml=float(row["goal"]) if row["goal"] is not None else DEFAULT_WATER_GOAL_ML,
         entries=int(row["entries"]),
     )
-
-
-# --- checks ------------------------------------------------------------------------------------

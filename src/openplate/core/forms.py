@@ -1,0 +1,20 @@
+"""What the pages' forms share: a service's refusals shown beside the fields they are about."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+def add_service_errors(
+    form: forms.Form, error: ValidationError, renames: Mapping[str, str] | None = None
+) -> None:
+    """Show a service's field errors beside the form's fields (the rest above the form).
+
+    `renames` maps a service's field to the form's, where they differ.
+    """
+    for field, messages in error.message_dict.items():
+        name = (renames or {}).get(field, field)
+        form.add_error(name if name in form.fields else None, messages)
