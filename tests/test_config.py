@@ -105,14 +105,27 @@ def test_it_refuses_a_secret_set_twice(monkeypatch: pytest.MonkeyPatch, tmp_path
         config.env_secret("OPENPLATE_TEST_SECRET")
 
 
-def test_it_creates_the_configured_data_dir(
+def test_it_names_the_configured_data_dir_without_making_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     wanted = tmp_path / "nested" / "openplate"
     monkeypatch.setenv("OPENPLATE_DATA_DIR", str(wanted))
     assert config.data_dir() == wanted
-    assert wanted.is_dir()
+    assert not wanted.exists()
+
+
+def test_preparing_makes_the_data_dir_for_its_owner_only_with_a_key(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    wanted = tmp_path / "nested" / "openplate"
+    monkeypatch.setenv("OPENPLATE_DATA_DIR", str(wanted))
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY", raising=False)
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY_FILE", raising=False)
+    assert config.prepare_data_dir() == wanted
     assert stat.S_IMODE(wanted.stat().st_mode) == 0o700
+    assert (wanted / "static").is_dir()
+    assert config.stored_secret_key(wanted) == (wanted / "secret_key").read_text().strip()
+    assert config.prepare_data_dir() == wanted  # a second time changes nothing
 
 
 def test_it_generates_the_secret_key_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -124,6 +137,13 @@ def test_it_generates_the_secret_key_once(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert key_file.read_text().strip() == key
     assert config.secret_key(tmp_path) == key
+
+
+def test_reading_the_stored_key_makes_none(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY", raising=False)
+    monkeypatch.delenv("OPENPLATE_SECRET_KEY_FILE", raising=False)
+    assert config.stored_secret_key(tmp_path) == ""
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_it_prefers_the_secret_key_variable(

@@ -1,6 +1,8 @@
 """The one settings module. Everything a deployment changes comes from the environment.
 
-SQLite in the data folder by default; set DATABASE_URL for PostgreSQL.
+SQLite in the data folder by default; set DATABASE_URL for PostgreSQL. Importing this module
+reads and creates nothing: the `openplate` commands and `openplate.wsgi` prepare the data folder
+(`config.prepare_data_dir`) before Django starts.
 """
 
 from pathlib import Path
@@ -12,7 +14,7 @@ from openplate.core import config
 
 DATA_DIR: Path = config.data_dir()
 
-SECRET_KEY = config.secret_key(DATA_DIR)
+SECRET_KEY = config.stored_secret_key(DATA_DIR)
 DEBUG = config.env_bool("OPENPLATE_DEBUG", False)
 ALLOWED_HOSTS = config.env_list("OPENPLATE_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = config.env_list("OPENPLATE_CSRF_TRUSTED_ORIGINS", [])
@@ -120,8 +122,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing STATIC_ROOT on every start
+STATIC_ROOT = DATA_DIR / config.STATIC_FOLDER
 # WhiteNoise serves straight from the apps' static folders, so no collectstatic step is needed.
 WHITENOISE_USE_FINDERS = True
 

@@ -4,6 +4,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from openplate.core.config import prepare_data_dir
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openplate.settings")
+prepare_data_dir()
 
 application = get_wsgi_application()

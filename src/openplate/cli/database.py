@@ -11,14 +11,22 @@ SETTINGS_MODULE = "openplate.settings"
 
 
 def setup_django() -> None:
+    """Prepare the data folder (the settings only read it), then start Django."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     import django
     from django.core.exceptions import ImproperlyConfigured
 
+    from openplate.core.config import prepare_data_dir
+
     try:
+        prepare_data_dir()
         django.setup()
     except ImproperlyConfigured as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot prepare the data folder {error.filename}: {error.strerror}"
+        ) from None
 
 
 def prepare_database(*, verbose: bool) -> None:

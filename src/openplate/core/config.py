@@ -1,7 +1,9 @@
 """Typed readers of the environment, the data folder and the secret key.
 
 Each reader fails loudly: a value it cannot understand raises ImproperlyConfigured naming the
-variable and the value, rather than quietly falling back to the default.
+variable and the value, rather than quietly falling back to the default. Reading writes nothing:
+the settings only read, and `prepare_data_dir` (run by the `openplate` commands and the WSGI
+module before Django starts) makes the folder and the key.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
 FALSE_WORDS = frozenset({"false", "0", "no", "off"})
 SECRET_KEY_FILE = "secret_key"
+STATIC_FOLDER = "static"
 # How long to wait for another process that has just created the secret key file to fill it.
 SECRET_KEY_WAIT_SECONDS = 2.0
 
@@ -78,21 +81,36 @@ def env_secret(name: str) -> str | None:
 
 def data_dir() -> Path:
     """The folder for the database and the secret key: OPENPLATE_DATA_DIR, or the platform's
-    per-user data folder. Created if missing."""
+    per-user data folder. Only named here; `prepare_data_dir` makes it."""
     configured = env_str("OPENPLATE_DATA_DIR", "")
-    path = Path(configured).expanduser() if configured else platformdirs.user_data_path("openplate")
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # it holds health data and the key
-    return path
+    return Path(configured).expanduser() if configured else platformdirs.user_data_path("openplate")
 
 
-def secret_key(folder: Path) -> str:
-    """OPENPLATE_SECRET_KEY (or its _FILE), else the key kept in `folder`, made on first use."""
+def prepare_data_dir() -> Path:
+    """Make the data folder (readable by its owner only: it holds health data and the key),
+    its static files folder and the secret key, where they are missing."""
+    folder = data_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (folder / STATIC_FOLDER).mkdir(exist_ok=True)  # WhiteNoise warns on every start without it
+    secret_key(folder)
+    return folder
+
+
+def stored_secret_key(folder: Path) -> str:
+    """OPENPLATE_SECRET_KEY (or its _FILE), else the key kept in `folder`; "" when there is
+    none yet (Django then refuses to use it, and `prepare_data_dir` makes one)."""
     configured = env_secret("OPENPLATE_SECRET_KEY")
     if configured:
         return configured
     path = folder / SECRET_KEY_FILE
-    if path.exists():
-        return _read_secret_key(path)
+    return _read_secret_key(path) if path.exists() else ""
+
+
+def secret_key(folder: Path) -> str:
+    """OPENPLATE_SECRET_KEY (or its _FILE), else the key kept in `folder`, made on first use."""
+    if stored := stored_secret_key(folder):
+        return stored
+    path = folder / SECRET_KEY_FILE
     key = secrets.token_urlsafe(50)
     try:
         # Exclusive create: of two processes starting at once, one writes and both read its key.
