@@ -6,24 +6,26 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from openplate.science import goals
+from openplate.science import goals, units
 from openplate.science.energy import Formula, Sex
 from openplate.science.errors import InvalidInput
 from openplate.science.goals import GoalRefused, Person
 from openplate.science.units import KG_PER_LB
 
 LB = KG_PER_LB
-# 35-year-old woman, 5 ft 4 in (162.56 cm), 160 lb, lightly active: the issue's worked example.
-ALICE = Person(Sex.FEMALE, 35, 162.56, 160 * LB, "light")
-ALICE_BMR = 10 * 160 * LB + 6.25 * 162.56 - 5 * 35 - 161  # Mifflin-St Jeor, by hand
+# The woman of a published worked example (Boosting Your Metabolism For Dummies, "How to
+# Calculate Your Metabolic Rate"): 45 years, 75 kg, 165.1 cm, lightly active: BMR 1,396 and
+# maintenance 1,920 kcal/day. Losing 1 lb a week is 500 kcal a day less (3,500 kcal per lb,
+# Wishnofsky 1958).
+DUMMIES = Person(Sex.FEMALE, 45, 165.1, 75.0, "light")
 BOB = Person(Sex.MALE, 40, 180.0, 100.0, "moderate")
 
 
 def test_it_budgets_maintenance_less_500_kcal_for_one_pound_a_week():
-    plan = goals.plan_goal(ALICE, -1 * LB)
-    assert plan.bmr_kcal == pytest.approx(ALICE_BMR)
-    assert plan.maintenance_kcal == pytest.approx(ALICE_BMR * 1.375)
-    assert plan.budget_kcal == pytest.approx(ALICE_BMR * 1.375 - 500)
+    plan = goals.plan_goal(DUMMIES, -1 * LB)
+    assert plan.bmr_kcal == pytest.approx(1396, abs=0.5)
+    assert plan.maintenance_kcal == pytest.approx(1920, abs=1.5)
+    assert plan.budget_kcal == pytest.approx(1420, abs=1.5)
     assert not plan.floor_applied
     assert plan.warnings == ()
 
@@ -102,9 +104,57 @@ def test_it_refuses_a_rate_that_is_not_a_number():
 
 
 def test_it_honours_a_chosen_formula():
+    mifflin = goals.plan_goal(BOB, 0)
     plan = goals.plan_goal(BOB, 0, formula=Formula.HARRIS_BENEDICT)
     assert plan.formula is Formula.HARRIS_BENEDICT
-    assert plan.bmr_kcal == pytest.approx(88.362 + 13.397 * 100 + 4.799 * 180 - 5.677 * 40)
+    # Harris-Benedict runs higher than Mifflin-St Jeor for most people (Frankenfield et al., J Am
+    # Diet Assoc 2005;105:775-89); for this man by about 5 %.
+    assert plan.bmr_kcal == pytest.approx(mifflin.bmr_kcal * 1.05, rel=0.03)
+    assert plan.bmr_kcal > mifflin.bmr_kcal
+
+
+def test_the_working_shows_each_step_from_the_person_to_the_budget():
+    person = Person(Sex.FEMALE, 60, 152.0, 60.0, "sedentary")
+    plan = goals.plan_goal(person, -2 * LB)
+    steps = goals.working(person, plan)
+    assert [round(step.kcal) for step in steps] == [
+        round(plan.bmr_kcal),
+        round(plan.maintenance_kcal),
+        round(plan.maintenance_kcal - 1000),
+        1200,
+    ]
+    assert steps[0].text == (
+        "Resting energy (BMR), Mifflin-St Jeor: 10 × 60.0 kg + 6.25 × 152.0 cm − 5 × 60.0 years "
+        "− 161"
+    )
+    assert steps[1].text == "× 1.2 for sedentary = maintenance"
+    assert steps[2].text == (
+        "− 1,000 kcal a day to lose 2 pounds per week (2 lb × 3,500 kcal per lb ÷ 7 days)"
+    )
+    assert steps[3].text == "Raised to the minimum of 1,200 kcal for women"
+
+
+def test_the_working_of_a_lean_mass_budget_names_the_lean_mass():
+    person = Person(Sex.MALE, 30, 180.0, units.kg_from_lb(160), "moderate", body_fat_percent=25)
+    steps = goals.working(person, goals.plan_goal(person, 0))
+    # Larson, Math & YOU: 160 lb at 25 % fat is 120 lb (54.4 kg) lean, 1,546 kcal/day.
+    assert steps[0].text == "Resting energy (BMR), Katch-McArdle: 370 + 21.6 × 54.4 kg lean mass"
+    assert steps[0].kcal == pytest.approx(1546, abs=0.5)
+    assert steps[2].text == "No change a day to maintain your weight"
+
+
+@pytest.mark.parametrize(
+    ("rate_kg", "label"),
+    [
+        (-1 * LB, "Lose 1 pound per week"),
+        (-0.5, "Lose 0.5 kg per week"),
+        (0.0, "Maintain my current weight"),
+        (0.75, "Gain 0.75 kg per week"),
+        (-0.3, "Lose 0.66 pounds per week"),
+    ],
+)
+def test_the_goal_form_names_a_goal_in_the_units_it_was_chosen_in(rate_kg, label):
+    assert goals.weekly_goal_label(rate_kg) == label
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,5 @@
-"""The weight trend (The Hacker's Diet) and BMI with the WHO categories, against published
-values, with properties that hold for any weigh-ins."""
-
-import subprocess
-import sys
+"""The weight trend (The Hacker's Diet) against published values, with properties that hold for
+any weigh-ins. (BMI is tested with the energy equations, in test_energy.py.)"""
 
 import pytest
 from hypothesis import given
@@ -10,39 +7,6 @@ from hypothesis import strategies as st
 
 from openplate.science import trend
 from openplate.science.errors import InvalidInput
-
-# WHO TRS 894 (2000), Table 2.1: the lower bound of each class is inclusive.
-WHO_CASES = [
-    (18.49, "underweight"),
-    (18.5, "normal"),
-    (24.99, "normal"),
-    (25.0, "overweight"),
-    (29.99, "overweight"),
-    (30.0, "obese class I"),
-    (35.0, "obese class II"),
-    (39.99, "obese class II"),
-    (40.0, "obese class III"),
-]
-
-
-@pytest.mark.parametrize(("value", "category"), WHO_CASES)
-def test_it_names_the_who_bmi_categories(value, category):
-    # A height of 100 cm makes the BMI equal to the weight in kg.
-    assert trend.bmi(value, 100.0).category == category
-
-
-def test_it_computes_bmi_in_kg_per_square_metre():
-    # 70 kg at 1.75 m: 70 / 1.75² = 22.857 (the WHO's worked example range: normal)
-    result = trend.bmi(70.0, 175.0)
-    assert result.value == pytest.approx(22.857142857, abs=1e-9)
-    assert result.category == "normal"
-    # 160 lb at 5 ft 4 in: 72.57 kg / 1.6256² m² = 27.46, overweight
-    assert trend.bmi(72.5747792, 162.56).value == pytest.approx(27.46, abs=0.005)
-
-
-def test_it_refuses_a_bmi_without_a_height():
-    with pytest.raises(InvalidInput):
-        trend.bmi(70.0, 0.0)
 
 
 def test_it_moves_a_tenth_of_the_way_each_day():
@@ -132,14 +96,3 @@ def test_the_trend_lags_behind_a_steady_loss(weigh_ins):
     falling = [100.0 - 0.1 * day for day in days]
     for value, weight in zip(trend.weight_trend(days, falling), falling, strict=True):
         assert value >= weight - 1e-9
-
-
-def test_the_trend_module_imports_without_django():
-    code = (
-        "import sys, openplate.science.trend; "
-        "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"

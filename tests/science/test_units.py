@@ -248,6 +248,18 @@ def test_it_holds_the_exact_defined_factors() -> None:
     assert LENGTH_UNITS["m"] == 100.0
 
 
+def test_it_holds_the_other_defined_factors() -> None:
+    # NIST Handbook 44, Appendix C: 1 avoirdupois ounce = 28.349523125 g; 1 US gallon =
+    # 231 in³ = 3.785411784 L and 1 cup = 1/16 gallon; NIST SP 811 B.8: 1 kcal (thermochemical)
+    # = 4.184 kJ; the Gregorian year: 146,097 days in 400 years.
+    assert pytest.approx(28.349523125, rel=REL) == units.G_PER_OZ
+    assert pytest.approx(231 * 16.387064 / 16, rel=REL) == units.ML_PER_US_CUP
+    assert pytest.approx(236.5882365, rel=REL) == units.ML_PER_US_CUP
+    assert units.KJ_PER_KCAL == 4.184
+    assert pytest.approx(146_097 / 400, rel=REL) == units.DAYS_PER_YEAR
+    assert units.G_PER_MASS_UNIT == {"g": 1.0, "mg": 1e-3, "µg": 1e-6}
+
+
 def test_it_knows_every_promised_spelling() -> None:
     lengths = {
         "mm": 0.1,

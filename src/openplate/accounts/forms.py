@@ -21,39 +21,20 @@ from openplate.accounts.goals import GoalInput
 from openplate.accounts.models import Goal, Profile
 from openplate.science import energy, units
 from openplate.science.energy import ActivityLevel, Sex
-from openplate.science.goals import WEEKLY_GOALS_KG, WEEKLY_GOALS_LB, rate_label
+from openplate.science.goals import (
+    WEEKLY_GOALS_KG,
+    WEEKLY_GOALS_LB,
+    weekly_goal_kg_label,
+    weekly_goal_lb_label,
+)
+from openplate.science.nutrition import DEFAULT_MACRO_PERCENT
 
-MAINTAIN_LABEL = "Maintain my current weight"
-DEFAULT_MACROS = {"protein_percent": 20, "carbohydrate_percent": 50, "fat_percent": 30}
+DEFAULT_MACROS = {f"{name}_percent": share for name, share in DEFAULT_MACRO_PERCENT.items()}
 MACRO_FIELDS = tuple(DEFAULT_MACROS)
 DISPLAY_DECIMALS = 1  # heights, weights and inches are shown to a tenth
 
 
 # --- Weekly goals ------------------------------------------------------------------------------
-
-
-def weekly_goal_lb_label(rate_lb_per_week: float) -> str:
-    """MyPlate's wording: "Lose 1 pound per week", "Maintain my current weight"."""
-    return MAINTAIN_LABEL if rate_lb_per_week == 0 else rate_label(rate_lb_per_week)
-
-
-def weekly_goal_kg_label(rate_kg_per_week: float) -> str:
-    """The metric counterpart: "Lose 0.5 kg per week", "Maintain my current weight"."""
-    if rate_kg_per_week == 0:
-        return MAINTAIN_LABEL
-    verb = "Gain" if rate_kg_per_week > 0 else "Lose"
-    return f"{verb} {abs(rate_kg_per_week):g} kg per week"
-
-
-def weekly_goal_label(rate_kg_per_week: float) -> str:
-    """The label of the weekly goal a Goal was set with, in the units it was chosen in."""
-    for rate_lb in WEEKLY_GOALS_LB:
-        if math.isclose(units.kg_from_lb(rate_lb), rate_kg_per_week, abs_tol=1e-9):
-            return weekly_goal_lb_label(rate_lb)
-    for rate_kg in WEEKLY_GOALS_KG:
-        if math.isclose(rate_kg, rate_kg_per_week, abs_tol=1e-9):
-            return weekly_goal_kg_label(rate_kg)
-    return weekly_goal_lb_label(round(units.lb_from_kg(rate_kg_per_week), 2))
 
 
 def _choice_value(rate: float) -> str:

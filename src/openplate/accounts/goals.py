@@ -16,16 +16,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from openplate.accounts.models import Goal, Profile
-from openplate.science import energy, goals, units
-from openplate.science.energy import Sex
+from openplate.science import energy, goals, nutrition, units
+from openplate.science.energy import Formula, Sex
 from openplate.science.errors import InvalidInput
+from openplate.science.nutrition import DEFAULT_MACRO_PERCENT
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-DAYS_PER_YEAR = 365.2425
 MACRO_PERCENT_RANGE = (5, 80)
-KCAL_PER_GRAM = {"protein": 4.0, "carbohydrate": 4.0, "fat": 9.0}  # Atwater general factors
 
 
 @dataclass(frozen=True)
@@ -39,14 +38,14 @@ class GoalInput:
     activity: str
     rate_kg_per_week: float
     units: str = Profile.Units.IMPERIAL
-    protein_percent: int = 20
-    carbohydrate_percent: int = 50
-    fat_percent: int = 30
+    protein_percent: int = DEFAULT_MACRO_PERCENT["protein"]
+    carbohydrate_percent: int = DEFAULT_MACRO_PERCENT["carbohydrate"]
+    fat_percent: int = DEFAULT_MACRO_PERCENT["fat"]
     target_weight_kg: float | None = None
 
 
 def age_on(birth_date: date, day: date) -> float:
-    return (day - birth_date).days / DAYS_PER_YEAR
+    return (day - birth_date).days / units.DAYS_PER_YEAR
 
 
 def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
@@ -110,17 +109,42 @@ def goal_on(user: User, day: date) -> Goal | None:
     return started or Goal.objects.filter(user=user).order_by("starts_on").first()
 
 
-def macro_targets_g(goal: Goal) -> dict[str, float]:
-    """Grams of protein, carbohydrate and fat that make up the goal's shares of its budget."""
-    shares = {
+def macro_shares(goal: Goal) -> dict[str, int]:
+    """The goal's shares (%) of its budget for protein, carbohydrate and fat."""
+    return {
         "protein": goal.protein_percent,
         "carbohydrate": goal.carbohydrate_percent,
         "fat": goal.fat_percent,
     }
-    return {
-        name: goal.budget_kcal * percent / 100 / KCAL_PER_GRAM[name]
-        for name, percent in shares.items()
-    }
+
+
+def macro_targets_g(goal: Goal) -> dict[str, float]:
+    """Grams of protein, carbohydrate and fat that make up the goal's shares of its budget."""
+    return nutrition.macro_grams(goal.budget_kcal, macro_shares(goal))
+
+
+def person_and_plan(goal: Goal) -> tuple[goals.Person, goals.GoalPlan]:
+    """The person and the plan a goal was set with, as it kept them, for its working."""
+    person = goals.Person(
+        Sex(goal.sex), goal.age_years, goal.height_cm, goal.weight_kg, goal.activity
+    )
+    plan = goals.GoalPlan(
+        formula=Formula(goal.formula),
+        bmr_kcal=goal.bmr_kcal,
+        activity_factor=goal.activity_factor,
+        maintenance_kcal=goal.maintenance_kcal,
+        rate_kg_per_week=goal.rate_kg_per_week,
+        unfloored_budget_kcal=goal.maintenance_kcal
+        + goals.daily_change_kcal(goal.rate_kg_per_week),
+        floor_kcal=goal.floor_kcal,
+        budget_kcal=goal.budget_kcal,
+        floor_applied=goal.floor_applied,
+        effective_rate_kg_per_week=goal.effective_rate_kg_per_week,
+        bmi=goal.bmi,
+        bmi_category=energy.bmi_category(goal.bmi),
+        warnings=tuple(goal.warnings),
+    )
+    return person, plan
 
 
 def _check(goal: GoalInput, on: date) -> None:

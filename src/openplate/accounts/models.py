@@ -7,7 +7,7 @@ from django.db import models
 
 from openplate.science import energy
 from openplate.science.energy import Formula, Sex
-from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
+from openplate.science.nutrition import DEFAULT_MACRO_PERCENT, DEFAULT_WATER_GOAL_ML
 
 ACTIVITY_CHOICES = [(level.key, level.label) for level in energy.ACTIVITY_LEVELS.values()]
 
@@ -63,9 +63,11 @@ class Goal(models.Model):
     bmi = models.FloatField()
     warnings = models.JSONField(default=list, blank=True)
     # Shares of the budget, in % of calories.
-    protein_percent = models.PositiveSmallIntegerField(default=20)
-    carbohydrate_percent = models.PositiveSmallIntegerField(default=50)
-    fat_percent = models.PositiveSmallIntegerField(default=30)
+    protein_percent = models.PositiveSmallIntegerField(default=DEFAULT_MACRO_PERCENT["protein"])
+    carbohydrate_percent = models.PositiveSmallIntegerField(
+        default=DEFAULT_MACRO_PERCENT["carbohydrate"]
+    )
+    fat_percent = models.PositiveSmallIntegerField(default=DEFAULT_MACRO_PERCENT["fat"])
     # The weight the person aims for, if they named one: drawn on the progress chart.
     target_weight_kg = models.FloatField(null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)

@@ -8,10 +8,15 @@ from collections.abc import Iterable
 from ninja import Schema
 from pydantic import Field, field_validator
 
-from openplate.accounts.goals import MACRO_PERCENT_RANGE, GoalInput, macro_targets_g
+from openplate.accounts.goals import (
+    MACRO_PERCENT_RANGE,
+    GoalInput,
+    macro_targets_g,
+    person_and_plan,
+)
 from openplate.accounts.models import Goal, Profile
 from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
-from openplate.science import energy
+from openplate.science import energy, goals
 from openplate.science.energy import Sex
 from openplate.science.goals import WEEKLY_GOALS_KG, WEEKLY_GOALS_LB
 from openplate.science.units import BODY_WEIGHT_RANGE_KG, HEIGHT_RANGE_CM, KG_PER_LB
@@ -94,6 +99,11 @@ class GoalIn(InputSchema):
         return rate
 
 
+class StepOut(Schema):
+    text: str = Field(description='What was done: "× 1.375 for lightly active = maintenance".')
+    kcal: float = Field(description="The calories after the step.")
+
+
 class MacroGrams(Schema):
     protein: float
     carbohydrate: float
@@ -126,6 +136,10 @@ class GoalOut(Schema):
     fat_percent: int
     macro_targets_g: MacroGrams
     target_weight_kg: float | None = Field(description="The goal weight, if one was given.")
+    working: list[StepOut] = Field(
+        description="How the budget was computed, a step a line, as the goal page and "
+        "`openplate goal` show it."
+    )
 
     @staticmethod
     def resolve_rate_lb_per_week(goal: Goal) -> float:
@@ -134,6 +148,10 @@ class GoalOut(Schema):
     @staticmethod
     def resolve_macro_targets_g(goal: Goal) -> dict[str, float]:
         return macro_targets_g(goal)
+
+    @staticmethod
+    def resolve_working(goal: Goal) -> list[goals.Step]:
+        return goals.working(*person_and_plan(goal))
 
 
 class ProfileOut(Schema):

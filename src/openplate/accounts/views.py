@@ -8,7 +8,6 @@ converts the goal form's heights and weights when the person switches units.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -33,18 +32,18 @@ from openplate.accounts.forms import (
     WaterGoalForm,
     goal_form_initial,
     switch_units,
-    weekly_goal_label,
 )
-from openplate.accounts.goals import goal_on, macro_targets_g, set_goal
+from openplate.accounts.goals import goal_on, macro_targets_g, person_and_plan, set_goal
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.profile import CUPS, ML, change_profile, profile_of
 from openplate.science import energy, goals, units
-from openplate.science.energy import Formula, Sex, SexSpecificLinear
+from openplate.science.energy import Sex
+from openplate.science.goals import weekly_goal_label
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 from openplate.science.units import ML_PER_US_CUP
 
 INVALID = 422  # a form sent back with its errors
-AGE_ROUNDING_YEARS = 1.5 / 365.2425
+AGE_ROUNDING_YEARS = 1.5 / units.DAYS_PER_YEAR
 UNITS_SESSION_KEY = "units"  # the units preference of someone without a profile yet
 
 
@@ -140,93 +139,23 @@ def _goal_page(
         context |= {
             "goal_label": weekly_goal_label(current.rate_kg_per_week),
             "person": _person_summary(current, system),
-            "steps": budget_steps(current),
+            "steps": goals.working(*person_and_plan(current)),
             "macros": _macros(current),
         }
         if current.target_weight_kg is not None:
             target_bmi = energy.bmi(current.target_weight_kg, current.height_cm)
             context["target_weight"] = {
                 "text": units.format_mass(current.target_weight_kg, system),
-                "bmi": target_bmi,
-                "category": energy.bmi_category(target_bmi),
+                "bmi": target_bmi.value,
+                "category": target_bmi.category,
             }
     return render(request, "accounts/goal.html", context, status=status)
-
-
-@dataclass(frozen=True)
-class Step:
-    """One line of the budget's computation: what was done, and the calories after it."""
-
-    text: str
-    kcal: float
-
-
-# How each formula is named on the page, and its coefficients if it is a linear equation.
-FORMULAS: dict[Formula, tuple[str, dict[Sex, SexSpecificLinear] | None]] = {
-    Formula.MIFFLIN_ST_JEOR: ("Mifflin-St Jeor", energy.MIFFLIN_ST_JEOR),
-    Formula.HARRIS_BENEDICT: ("Harris-Benedict (revised)", energy.HARRIS_BENEDICT_REVISED),
-    Formula.KATCH_MCARDLE: ("Katch-McArdle", None),
-}
-
-
-def budget_steps(goal: Goal) -> list[Step]:
-    """How `goal`'s budget was computed, line by line, from the values kept with it."""
-    name, tables = FORMULAS[Formula(goal.formula)]
-    equation = ""
-    if tables is not None:
-        equation = ": " + _equation(tables[Sex(goal.sex)], goal)
-    level = energy.activity_level(goal.activity)
-    change = goals.daily_change_kcal(goal.rate_kg_per_week)
-    steps = [
-        Step(f"Resting energy (BMR), {name}{equation}", goal.bmr_kcal),
-        Step(
-            f"× {goal.activity_factor:g} for {level.label.lower()} = maintenance",
-            goal.maintenance_kcal,
-        ),
-    ]
-    if change == 0:
-        steps.append(Step("No change a day to maintain your weight", goal.maintenance_kcal))
-    else:
-        rate_lb = round(units.lb_from_kg(abs(goal.rate_kg_per_week)), 2)
-        steps.append(
-            Step(
-                f"{_sign(change)} {abs(change):,.0f} kcal a day to "
-                f"{weekly_goal_label(goal.rate_kg_per_week).lower()} "
-                f"({rate_lb:g} lb × {goals.KCAL_PER_LB:,.0f} kcal per lb ÷ "
-                f"{goals.DAYS_PER_WEEK} days)",
-                goal.maintenance_kcal + change,
-            )
-        )
-    if goal.floor_applied:
-        people = "women" if goal.sex == Sex.FEMALE else "men"
-        steps.append(
-            Step(
-                f"Raised to the minimum of {goal.floor_kcal:,.0f} kcal for {people}",
-                goal.budget_kcal,
-            )
-        )
-    return steps
-
-
-def _equation(table: SexSpecificLinear, goal: Goal) -> str:
-    terms = (
-        (table.per_cm, f"{goal.height_cm:.1f} cm"),
-        (table.per_year, f"{goal.age_years:.1f} years"),
-    )
-    text = f"{table.per_kg:g} × {goal.weight_kg:.1f} kg"
-    for coefficient, quantity in terms:
-        text += f" {_sign(coefficient)} {abs(coefficient):g} × {quantity}"
-    return text + f" {_sign(table.intercept)} {abs(table.intercept):g}"
-
-
-def _sign(number: float) -> str:
-    return "+" if number >= 0 else "−"
 
 
 def _person_summary(goal: Goal, system: units.UnitSystem) -> str:
     """ "a 25-year-old woman, 5 ft 4 in and 160 lb (BMI 27.5, overweight)"."""
     person = "woman" if goal.sex == Sex.FEMALE else "man"
-    # Ages are kept as days / 365.2425, which can fall a day short of a birthday.
+    # Ages are kept as days / the mean Gregorian year, which can fall a day short of a birthday.
     years = math.floor(goal.age_years + AGE_ROUNDING_YEARS)
     return (
         f"a {years}-year-old {person}, {units.format_height(goal.height_cm, system)} "

@@ -20,7 +20,7 @@ from openplate.accounts.models import Profile
 from openplate.accounts.profile import CUPS, WATER_UNITS
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.core.checks import day_errors, is_number, raise_errors
-from openplate.science import trend, units
+from openplate.science import energy, trend, units
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 from openplate.science.units import ML_PER_US_CUP
 
@@ -43,7 +43,7 @@ class WeighIn:
     weight_kg: float
     body_fat_percent: float | None
     trend_kg: float
-    bmi: trend.Bmi | None
+    bmi: energy.Bmi | None
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def with_trend(
             weight_kg=weight,
             body_fat_percent=fat,
             trend_kg=line,
-            bmi=trend.bmi(weight, height_cm) if height_cm else None,
+            bmi=energy.bmi(weight, height_cm) if height_cm else None,
         )
         for (entry_id, day, weight, fat), line in zip(rows, smoothed, strict=True)
     ]

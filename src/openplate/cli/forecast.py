@@ -60,7 +60,7 @@ def forecast(
     baseline_intake = float(people.intake_kcal[0])
     change = intake - baseline_intake if intake is not None else (intake_change or 0.0)
     trajectory = dynamics.simulate(people, days, change, pal_after=pal_after)
-    static_final = weight + goals.rate_for_daily_change(change) * days / goals.DAYS_PER_WEEK
+    static_final = weight + goals.rate_for_daily_change(change) * days / units.DAYS_PER_WEEK
     payload = {
         **_trajectory_payload(trajectory),
         "baseline_intake_kcal": kcal(baseline_intake),

@@ -19,7 +19,7 @@ from openplate.cli.options import (
     person_options,
     unit_system,
 )
-from openplate.science import energy, goals, units
+from openplate.science import goals, units
 from openplate.science.energy import Formula, Sex
 from openplate.science.units import UnitSystem
 
@@ -66,7 +66,7 @@ def goal(
         floor_kcal=floor,
         units=system,
     )
-    payload = _goal_payload(plan, activity)
+    payload = _goal_payload(person, plan, activity)
     projection = None
     if target_weight is not None:
         start_day = start.date() if start else date.today()
@@ -84,10 +84,10 @@ def goal(
             "target_date": projection.reached_on.isoformat() if projection.reached_on else None,
         }
         payload["warnings"] = [*payload["warnings"], *projection.warnings]
-    emit(payload, as_json, lambda: _goal_text(plan, activity, system, projection))
+    emit(payload, as_json, lambda: _goal_text(person, plan, system, projection))
 
 
-def _goal_payload(plan: goals.GoalPlan, activity: str) -> dict[str, Any]:
+def _goal_payload(person: goals.Person, plan: goals.GoalPlan, activity: str) -> dict[str, Any]:
     rate_lb = plan.rate_kg_per_week / units.KG_PER_LB
     return {
         "bmr_kcal": kcal(plan.bmr_kcal),
@@ -106,30 +106,23 @@ def _goal_payload(plan: goals.GoalPlan, activity: str) -> dict[str, Any]:
         "daily_change_kcal": kcal(plan.unfloored_budget_kcal - plan.maintenance_kcal),
         "floor_kcal": kcal(plan.floor_kcal),
         "effective_rate_kg_per_week": round(plan.effective_rate_kg_per_week, 4),
+        "working": [
+            {"text": step.text, "kcal": kcal(step.kcal)} for step in goals.working(person, plan)
+        ],
     }
 
 
 def _goal_text(
+    person: goals.Person,
     plan: goals.GoalPlan,
-    activity: str,
     system: UnitSystem,
     projection: goals.Projection | None,
 ) -> str:
-    level = energy.ACTIVITY_LEVELS[activity]
-    formula_name = {
-        Formula.MIFFLIN_ST_JEOR: "Mifflin-St Jeor",
-        Formula.HARRIS_BENEDICT: "Harris-Benedict (revised)",
-        Formula.KATCH_MCARDLE: "Katch-McArdle",
-    }[plan.formula]
-    change = plan.unfloored_budget_kcal - plan.maintenance_kcal
-    lines = [
-        f"Goal: {goals.rate_label(round(plan.rate_kg_per_week / units.KG_PER_LB, 2))}",
-        f"  BMR ({formula_name}):{plan.bmr_kcal:>12,.0f} kcal/day",
-        f"  x {level.factor:g} ({level.label.lower()}) = maintenance "
-        f"{plan.maintenance_kcal:,.0f} kcal/day",
-        f"  {change:+,.0f} kcal/day for the goal (3,500 kcal per lb)",
-        f"  Daily budget: {plan.budget_kcal:,.0f} kcal/day"
-        + (" (raised to the floor)" if plan.floor_applied else ""),
+    """The goal's working, a line a step as the goal page shows it, then the budget and BMI."""
+    lines = [f"Goal: {goals.rate_label(round(plan.rate_kg_per_week / units.KG_PER_LB, 2))}"]
+    lines += [f"  {step.kcal:>6,.0f} kcal/day  {step.text}" for step in goals.working(person, plan)]
+    lines += [
+        f"  Daily budget: {plan.budget_kcal:,.0f} kcal/day",
         f"  BMI: {plan.bmi:.1f} ({plan.bmi_category})",
     ]
     warnings = list(plan.warnings)

@@ -180,10 +180,13 @@ def _payload(entry: ExerciseEntry, day_total: float) -> dict[str, Any]:
 
 
 def _text(entry: ExerciseEntry, day_total: float) -> str:
+    from openplate.science.units import MINUTES_PER_HOUR
+
     lines = [f"Logged {entry.name} on {entry.date.isoformat()}: {entry.energy_kcal:,.0f} kcal"]
     if entry.met and entry.body_weight_kg and entry.minutes:
         lines.append(
-            f"  {entry.met:g} MET × {entry.body_weight_kg:.1f} kg × {entry.minutes / 60:.2g} h"
+            f"  {entry.met:g} MET × {entry.body_weight_kg:.1f} kg × "
+            f"{entry.minutes / MINUTES_PER_HOUR:.2g} h"
         )
     if entry.sets:
         load = f" at {entry.load_kg:g} kg" if entry.load_kg is not None else ""

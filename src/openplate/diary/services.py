@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, QuerySet
 
-from openplate.accounts.goals import KCAL_PER_GRAM, goal_on, macro_targets_g
+from openplate.accounts.goals import goal_on, macro_shares, macro_targets_g
 from openplate.accounts.models import Goal
 from openplate.core.checks import day_errors, is_number, raise_errors
 from openplate.diary.models import Entry, Favourite, Meal
@@ -26,13 +26,14 @@ from openplate.foods.models import Food
 from openplate.foods.nutrients import NUTRIENTS, Nutrient
 from openplate.foods.search import search_foods
 from openplate.foods.servings import GRAMS, ServingChoice, serving_choices
+from openplate.science import nutrition
+from openplate.science.nutrition import MACROS
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 MAX_ENTRY_GRAMS = 5000.0  # one food, one entry: a family pack, not a pantry
 MAX_QUICK_ADD_KCAL = 10000.0
-MACROS = ("protein", "carbohydrate", "fat")
 RECENT_FOODS = 50  # how many recently logged foods search boosts
 
 
@@ -363,23 +364,14 @@ def _amounts(per_100g: dict[str, float], grams: float) -> dict[str, Any]:
 
 
 def _macros(grams: dict[str, float], goal: Goal | None) -> tuple[Macro, ...]:
-    kcal = {macro: grams[macro] * KCAL_PER_GRAM[macro] for macro in MACROS}
-    total = sum(kcal.values())
+    shares = nutrition.energy_shares(grams)
     targets = macro_targets_g(goal) if goal else {}
-    percents = (
-        {
-            "protein": goal.protein_percent,
-            "carbohydrate": goal.carbohydrate_percent,
-            "fat": goal.fat_percent,
-        }
-        if goal
-        else {}
-    )
+    percents = macro_shares(goal) if goal else {}
     return tuple(
         Macro(
             name=macro,
             grams=grams[macro],
-            percent_of_kcal=100 * kcal[macro] / total if total else 0.0,
+            percent_of_kcal=shares[macro],
             target_g=targets.get(macro),
             target_percent=percents.get(macro),
         )

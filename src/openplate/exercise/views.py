@@ -150,7 +150,7 @@ def _formula_context(
     kcal = None
     if activity and weight.kg and minutes and 0 < minutes <= services.MAX_MINUTES:
         kcal = met_kcal(activity.met, weight.kg, minutes)
-    hours = minutes / 60 if minutes and minutes > 0 else None
+    hours = minutes / units.MINUTES_PER_HOUR if minutes and minutes > 0 else None
     return {"chosen": activity, "weight": weight, "hours": hours, "kcal": kcal}
 
 

@@ -1,33 +1,23 @@
 """Nutrient amounts per 100 g of food: unit conversions and the limits of the plausible.
 
-Shared by the importers and by custom foods. Pure Python, no Django.
-
-Sources:
-- Salt to sodium: salt = sodium x 2.5, the factor EU labels use (Regulation (EU) No 1169/2011,
-  Annex I, point 11), and so the one Open Food Facts uses.
-- International units: 1 IU of vitamin A is 0.3 µg of retinol (so 1 µg = 3.33 IU), and 1 IU of
-  vitamin D is 0.025 µg (1 µg = 40 IU); NIH Office of Dietary Supplements, *Vitamin A* and
-  *Vitamin D* fact sheets for health professionals. Labels that give vitamin A in µg RAE count
-  carotenoids as retinol equivalents; converting those at the retinol factor is the convention
-  food databases follow, and it is exact for retinol only.
-- Energy: fat, the densest nutrient, gives 9 kcal/g (Atwater's general factor), so no food has
-  more than 900 kcal per 100 g; oils have 884 in USDA SR24.
+Shared by the importers and by custom foods. Pure Python, no Django. The factors (SI prefixes,
+international units, salt to sodium, the energy of fat) are `openplate.science`'s, with their
+sources. Labels that give vitamin A in µg RAE count carotenoids as retinol equivalents;
+converting those at the retinol factor is the convention food databases follow, and it is exact
+for retinol only. No food has more energy than pure fat (oils have 884 kcal/100 g in SR24).
 """
 
 from __future__ import annotations
 
 import math
 
-from openplate.foods.nutrients import BY_KEY, GRAM, IU, KCAL, MICROGRAM, MILLIGRAM
+from openplate.foods.nutrients import BY_KEY, IU, KCAL, MICROGRAM
+from openplate.science.nutrition import IU_PER_MICROGRAM, MAX_KCAL_PER_100G
+from openplate.science.units import G_PER_MASS_UNIT as GRAMS_PER_UNIT
 
-SALT_PER_SODIUM = 2.5
-MAX_KCAL_PER_100G = 900.0
 MAX_GRAMS_PER_100G = 100.0
 # A serving, or the amount a label's values are given for: a family pack, not a truckload.
 MAX_SERVING_GRAMS = 5000.0
-
-GRAMS_PER_UNIT = {GRAM: 1.0, MILLIGRAM: 1e-3, MICROGRAM: 1e-6}
-IU_PER_MICROGRAM = {"vitamin_a_iu": 1 / 0.3, "vitamin_d_iu": 40.0}
 
 
 def grams(key: str, amount: float) -> float | None:

@@ -15,6 +15,7 @@ from django.db import transaction
 from openplate.foods import amounts
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import BY_KEY
+from openplate.science.nutrition import MAX_KCAL_PER_100G
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -101,7 +102,7 @@ def _per_100g(nutrients: dict[str, float], per_grams: float, refuse: Refuse) -> 
             refuse(
                 key,
                 f"{amount:g} kcal in {per_grams:g} g is {value:,.0f} kcal per 100 g; no food "
-                f"has more than {amounts.MAX_KCAL_PER_100G:g} (pure fat).",
+                f"has more than {MAX_KCAL_PER_100G:g} (pure fat).",
             )
         else:
             unit = BY_KEY[key].unit

@@ -1,8 +1,5 @@
-"""The US Nutrition Facts label: which nutrients it lists, in what order, and their Daily Values.
-
-Daily Values for adults and children 4 years and older: 21 CFR 101.9(c)(8)(iv) and (c)(9), as
-revised by the FDA's 2016 final rule "Food Labeling: Revision of the Nutrition and Supplement
-Facts Labels" (81 FR 33742). Vitamin D's 20 µg is 800 IU (40 IU per µg).
+"""The US Nutrition Facts label: which nutrients it lists, in what order, and their Daily Values
+(`openplate.science.nutrition.DAILY_VALUES`, from 21 CFR 101.9).
 """
 
 from __future__ import annotations
@@ -10,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openplate.foods.nutrients import BY_KEY
+from openplate.science.nutrition import DAILY_VALUES
 
 
 @dataclass(frozen=True)
@@ -17,26 +15,30 @@ class LabelLine:
     key: str
     label: str
     indent: bool = False
-    daily_value: float | None = None  # in the nutrient's own unit
     bold: bool = False
+
+    @property
+    def daily_value(self) -> float | None:
+        """In the nutrient's own unit; None for a line the label gives no Daily Value."""
+        return DAILY_VALUES.get(self.key)
 
 
 LABEL_LINES: tuple[LabelLine, ...] = (
-    LabelLine("fat_g", "Total Fat", daily_value=78, bold=True),
-    LabelLine("saturated_fat_g", "Saturated Fat", indent=True, daily_value=20),
+    LabelLine("fat_g", "Total Fat", bold=True),
+    LabelLine("saturated_fat_g", "Saturated Fat", indent=True),
     LabelLine("trans_fat_g", "Trans Fat", indent=True),
-    LabelLine("cholesterol_mg", "Cholesterol", daily_value=300, bold=True),
-    LabelLine("sodium_mg", "Sodium", daily_value=2300, bold=True),
-    LabelLine("carbohydrate_g", "Total Carbohydrate", daily_value=275, bold=True),
-    LabelLine("fiber_g", "Dietary Fiber", indent=True, daily_value=28),
+    LabelLine("cholesterol_mg", "Cholesterol", bold=True),
+    LabelLine("sodium_mg", "Sodium", bold=True),
+    LabelLine("carbohydrate_g", "Total Carbohydrate", bold=True),
+    LabelLine("fiber_g", "Dietary Fiber", indent=True),
     LabelLine("sugars_g", "Total Sugars", indent=True),
     LabelLine("protein_g", "Protein", bold=True),
 )
 VITAMIN_AND_MINERAL_LINES: tuple[LabelLine, ...] = (
-    LabelLine("vitamin_d_iu", "Vitamin D", daily_value=800),
-    LabelLine("calcium_mg", "Calcium", daily_value=1300),
-    LabelLine("iron_mg", "Iron", daily_value=18),
-    LabelLine("potassium_mg", "Potassium", daily_value=4700),
+    LabelLine("vitamin_d_iu", "Vitamin D"),
+    LabelLine("calcium_mg", "Calcium"),
+    LabelLine("iron_mg", "Iron"),
+    LabelLine("potassium_mg", "Potassium"),
 )
 
 

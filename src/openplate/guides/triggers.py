@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from openplate.exercise.models import ExerciseEntry
 from openplate.guides.articles import Guide, guide
+from openplate.science.exercise import MODERATE_MET
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -29,9 +30,8 @@ if TYPE_CHECKING:
 SORE_LEGS = "sore-legs"
 DAYS_OF_SORENESS = 2  # the day of the exercise and the day after: DOMS peaks at 24-72 hours
 
-# Light intensity is below 3 METs (Ainsworth et al., 2011 Compendium of Physical Activities;
-# the ACSM's intensity bands).
-LIGHT_MET = 3.0
+# Light effort, below moderate, does not make legs sore.
+LIGHT_MET = MODERATE_MET
 
 # Compendium of Physical Activities (2011) headings whose every activity works the legs hard.
 LEG_HEAVY_HEADINGS = frozenset({"running", "bicycling"})

@@ -16,20 +16,18 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from openplate.accounts.goals import KCAL_PER_GRAM
 from openplate.accounts.models import Goal, Profile
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.body.services import WeighIn, with_trend
 from openplate.diary.models import Entry
 from openplate.exercise.models import ExerciseEntry
-from openplate.science import dynamics
+from openplate.science import dynamics, nutrition
 from openplate.science.errors import InvalidInput
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-MACROS = ("protein", "carbohydrate", "fat")
 AVERAGE_WINDOWS = (("Last 7 days", 7), ("Last 30 days", 30))
 MIN_FORECAST_DAYS_AHEAD = 7
 GOAL_SEARCH_DAYS = 3 * 365  # how far ahead the forecast looks for the goal weight
@@ -324,12 +322,7 @@ def macro_split(days: list[DayTotals]) -> MacroSplit:
         "carbohydrate": sum(day.carbohydrate_g for day in days),
         "fat": sum(day.fat_g for day in days),
     }
-    kcal = {name: grams[name] * KCAL_PER_GRAM[name] for name in MACROS}
-    total = sum(kcal.values())
-    return MacroSplit(
-        grams=grams,
-        percent={name: 100 * kcal[name] / total if total else 0.0 for name in MACROS},
-    )
+    return MacroSplit(grams=grams, percent=nutrition.energy_shares(grams))
 
 
 def _averages(label: str, days: list[DayTotals]) -> Averages:

@@ -42,11 +42,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from openplate.science.energy import ADULT_AGE_RANGE_YEARS
+from openplate.science.energy import ADULT_AGE_RANGE_YEARS, MIFFLIN_ST_JEOR, MifflinForm, Sex
 from openplate.science.errors import InvalidInput
+from openplate.science.units import CM_PER_M, KJ_PER_KCAL
 
 Array = NDArray[np.float64]
-KJ_PER_KCAL = 4.184
+# The appendix computes the baseline resting rate with Mifflin-St Jeor as fitted, unrounded.
+RMR_EQUATION = MIFFLIN_ST_JEOR[MifflinForm.UNROUNDED]
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,9 @@ MIN_BODY_FAT_PERCENT = 2.0
 
 @dataclass(frozen=True)
 class SexCoefficients:
-    """Baseline sub-models of the Hall appendix, one set per sex."""
+    """Baseline sub-models of the Hall appendix, one set per sex (the resting rate is
+    `RMR_EQUATION`'s)."""
 
-    rmr_constant: float  # Mifflin-St Jeor, unsimplified coefficients (Hall appendix)
     fat_age: float  # Jackson AS et al. Int J Obes 2002;26:789-96: fat % from age and ln BMI
     fat_ln_bmi: float
     fat_constant: float
@@ -91,10 +93,9 @@ class SexCoefficients:
     ecf_constant: float
 
 
-RMR_PER_KG, RMR_PER_M, RMR_PER_YEAR = 9.99, 625.0, -4.92
 SEX_COEFFICIENTS: dict[str, SexCoefficients] = {
-    "male": SexCoefficients(5.0, 0.14, 37.31, -103.94, 0.025, 9.57, 0.191, -12.4),
-    "female": SexCoefficients(-161.0, 0.14, 39.96, -102.01, 0.0, 5.98, 0.167, -4.0),
+    "male": SexCoefficients(0.14, 37.31, -103.94, 0.025, 9.57, 0.191, -12.4),
+    "female": SexCoefficients(0.14, 39.96, -102.01, 0.0, 5.98, 0.167, -4.0),
 }
 
 
@@ -158,17 +159,25 @@ def baseline(
     _check_inputs(age, height_cm_, weight)
     pal_ = _checked_pal(pal_)
 
-    def coefficient(name: str) -> Array:
-        male: float = getattr(SEX_COEFFICIENTS["male"], name)
-        female: float = getattr(SEX_COEFFICIENTS["female"], name)
+    def by_sex(male: float, female: float) -> Array:
         return np.where(sexes == "male", male, female).astype(np.float64)
 
-    height_m = height_cm_ / 100.0
+    def coefficient(name: str) -> Array:
+        return by_sex(
+            getattr(SEX_COEFFICIENTS["male"], name), getattr(SEX_COEFFICIENTS["female"], name)
+        )
+
+    def rmr_coefficient(name: str) -> Array:
+        return by_sex(
+            getattr(RMR_EQUATION[Sex.MALE], name), getattr(RMR_EQUATION[Sex.FEMALE], name)
+        )
+
+    height_m = height_cm_ / CM_PER_M
     rmr = (
-        RMR_PER_KG * weight
-        + RMR_PER_M * height_m
-        + RMR_PER_YEAR * age
-        + coefficient("rmr_constant")
+        rmr_coefficient("per_kg") * weight
+        + rmr_coefficient("per_cm") * height_cm_
+        + rmr_coefficient("per_year") * age
+        + rmr_coefficient("intercept")
     )
     if body_fat_percent is None:
         bmi = weight / height_m**2

@@ -4,11 +4,18 @@ All energies are kcal/day, masses kg, heights cm, ages years. Every equation nam
 coefficients sit in tables beside their source rather than inline.
 
 - Mifflin MD, St Jeor ST, Hill LA, Scott BJ, Daugherty SA, Koh YO. A new predictive equation for
-  resting energy expenditure in healthy individuals. Am J Clin Nutr 1990;51:241-7.
+  resting energy expenditure in healthy individuals. Am J Clin Nutr 1990;51:241-7. The paper
+  gives REE = 9.99 W + 6.25 H - 4.92 A + 166 S - 161 (S = 1 for men, 0 for women) and rounds it
+  to 10 W + 6.25 H - 5 A + 5 for men and - 161 for women, the form calculators use.
 - Roza AM, Shizgal HM. The Harris Benedict equation reevaluated: resting energy requirements and
   the body cell mass. Am J Clin Nutr 1984;40:168-82 (the revised Harris-Benedict equation).
 - Katch-McArdle: McArdle WD, Katch FI, Katch VL. Exercise Physiology: Nutrition, Energy, and Human
   Performance (lean-mass equation 370 + 21.6 x LBM).
+- Activity factors: the multipliers of resting energy tabulated with these equations by McArdle
+  WD, Katch FI, Katch VL. Exercise Physiology: Nutrition, Energy, and Human Performance
+  (Lippincott Williams & Wilkins), and used by MyPlate and the clinical calculators (Medscape's
+  Mifflin-St Jeor calculator lists the same five). They are physical activity levels (total over
+  resting expenditure) for five descriptions of a week, a convention rather than a measurement.
 - BMI categories: WHO. Obesity: preventing and managing the global epidemic. WHO Technical Report
   Series 894, 2000, Table 2.1.
 """
@@ -19,6 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from openplate.science.errors import InvalidInput
+from openplate.science.units import CM_PER_M
 
 
 class Sex(StrEnum):
@@ -50,10 +58,21 @@ class SexSpecificLinear:
         )
 
 
-# Mifflin et al. 1990, as the paper's abstract states it (rounded coefficients).
-MIFFLIN_ST_JEOR: dict[Sex, SexSpecificLinear] = {
-    Sex.MALE: SexSpecificLinear(intercept=5.0, per_kg=10.0, per_cm=6.25, per_year=-5.0),
-    Sex.FEMALE: SexSpecificLinear(intercept=-161.0, per_kg=10.0, per_cm=6.25, per_year=-5.0),
+class MifflinForm(StrEnum):
+    ROUNDED = "rounded"  # the budget, as MyPlate and every calculator compute it
+    UNROUNDED = "unrounded"  # the Hall model's baseline (its web appendix uses these)
+
+
+# Mifflin et al. 1990: the equation as fitted, and its rounded form.
+MIFFLIN_ST_JEOR: dict[MifflinForm, dict[Sex, SexSpecificLinear]] = {
+    MifflinForm.ROUNDED: {
+        Sex.MALE: SexSpecificLinear(intercept=5.0, per_kg=10.0, per_cm=6.25, per_year=-5.0),
+        Sex.FEMALE: SexSpecificLinear(intercept=-161.0, per_kg=10.0, per_cm=6.25, per_year=-5.0),
+    },
+    MifflinForm.UNROUNDED: {
+        Sex.MALE: SexSpecificLinear(intercept=5.0, per_kg=9.99, per_cm=6.25, per_year=-4.92),
+        Sex.FEMALE: SexSpecificLinear(intercept=-161.0, per_kg=9.99, per_cm=6.25, per_year=-4.92),
+    },
 }
 
 # Roza & Shizgal 1984, Table 4.
@@ -75,8 +94,7 @@ class ActivityLevel:
     description: str
 
 
-# Physical-activity multipliers of REE. A calculator convention (as in MyPlate and most trackers),
-# not a primary constant; see shared science notes.
+# Multipliers of resting energy (McArdle, Katch & Katch; see the module docstring).
 ACTIVITY_LEVELS: dict[str, ActivityLevel] = {
     level.key: level
     for level in (
@@ -90,6 +108,12 @@ ACTIVITY_LEVELS: dict[str, ActivityLevel] = {
 
 ADULT_AGE_RANGE_YEARS = (18.0, 120.0)
 BODY_FAT_RANGE_PERCENT = (2.0, 75.0)
+
+
+@dataclass(frozen=True)
+class Bmi:
+    value: float  # kg/m²
+    category: str  # WHO TRS 894 Table 2.1: "underweight", "normal", "overweight", "obese class I"…
 
 
 @dataclass(frozen=True)
@@ -127,9 +151,15 @@ def check_adult_age(age_years: float) -> None:
         )
 
 
-def mifflin_st_jeor(sex: Sex, weight_kg: float, height_cm: float, age_years: float) -> float:
+def mifflin_st_jeor(
+    sex: Sex,
+    weight_kg: float,
+    height_cm: float,
+    age_years: float,
+    form: MifflinForm = MifflinForm.ROUNDED,
+) -> float:
     """Resting energy expenditure (kcal/day), Mifflin-St Jeor 1990."""
-    return MIFFLIN_ST_JEOR[Sex(sex)](weight_kg, height_cm, age_years)
+    return MIFFLIN_ST_JEOR[form][Sex(sex)](weight_kg, height_cm, age_years)
 
 
 def harris_benedict(sex: Sex, weight_kg: float, height_cm: float, age_years: float) -> float:
@@ -178,10 +208,13 @@ def resting_energy(
     return mifflin_st_jeor(sex, weight_kg, height_cm, age_years), formula
 
 
-def bmi(weight_kg: float, height_cm: float) -> float:
-    """Body-mass index, kg/m^2."""
-    height_m = height_cm / 100.0
-    return weight_kg / (height_m * height_m)
+def bmi(weight_kg: float, height_cm: float) -> Bmi:
+    """Body-mass index (kg/m²) and its WHO category."""
+    if not weight_kg > 0 or not height_cm > 0:
+        raise InvalidInput("weight and height must be above zero")
+    height_m = height_cm / CM_PER_M
+    value = weight_kg / (height_m * height_m)
+    return Bmi(value, bmi_category(value))
 
 
 def bmi_category(value: float) -> str:
@@ -195,5 +228,5 @@ def bmi_category(value: float) -> str:
 
 def weight_at_bmi(bmi_value: float, height_cm: float) -> float:
     """The weight (kg) that gives `bmi_value` at `height_cm`."""
-    height_m = height_cm / 100.0
+    height_m = height_cm / CM_PER_M
     return bmi_value * height_m * height_m

@@ -8,6 +8,10 @@ and MET values", Med Sci Sports Exerc 2011;43(8):1575-81, "Using the Compendium"
 
 This is the gross energy of the activity, resting energy included, as MyPlate and most trackers
 show it.
+
+Intensity: light is below 3 METs, moderate 3 to under 6, vigorous 6 and above (the Compendium's
+bands, as in Ainsworth et al. 2011 and the 2018 Physical Activity Guidelines for Americans,
+U.S. Department of Health and Human Services, chapter 1).
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from __future__ import annotations
 import math
 
 from openplate.science.errors import InvalidInput
+from openplate.science.units import MINUTES_PER_HOUR
 
 KCAL_PER_KG_PER_HOUR_PER_MET = 1.0
-MINUTES_PER_HOUR = 60.0
+MODERATE_MET = 3.0  # light effort is below this
 MET_RANGE = (0.9, 25.0)  # the Compendium's lowest (sleeping, 0.95) to highest (running 14 mph, 23)
 
 

@@ -20,12 +20,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from openplate.science import energy
-from openplate.science.energy import Formula, Sex
+from openplate.science.energy import Formula, MifflinForm, Sex, SexSpecificLinear
 from openplate.science.errors import InvalidInput
-from openplate.science.units import KG_PER_LB, UnitSystem, format_mass
+from openplate.science.units import DAYS_PER_WEEK, KG_PER_LB, UnitSystem, format_mass, lb_from_kg
 
 KCAL_PER_LB = 3500.0  # Wishnofsky 1958
-DAYS_PER_WEEK = 7
 KCAL_PER_DAY_PER_LB_PER_WEEK = KCAL_PER_LB / DAYS_PER_WEEK
 
 # MyPlate's nine weekly goals (lb/week) and their metric counterparts (kg/week).
@@ -78,6 +77,33 @@ def rate_label(rate_lb_per_week: float) -> str:
     return f"{verb} {amount:g} {unit} per week"
 
 
+MAINTAIN_LABEL = "Maintain my current weight"
+
+
+def weekly_goal_lb_label(rate_lb_per_week: float) -> str:
+    """The goal form's wording: "Lose 1 pound per week", "Maintain my current weight"."""
+    return MAINTAIN_LABEL if rate_lb_per_week == 0 else rate_label(rate_lb_per_week)
+
+
+def weekly_goal_kg_label(rate_kg_per_week: float) -> str:
+    """The metric counterpart: "Lose 0.5 kg per week", "Maintain my current weight"."""
+    if rate_kg_per_week == 0:
+        return MAINTAIN_LABEL
+    verb = "Gain" if rate_kg_per_week > 0 else "Lose"
+    return f"{verb} {abs(rate_kg_per_week):g} kg per week"
+
+
+def weekly_goal_label(rate_kg_per_week: float) -> str:
+    """The label of the weekly goal a budget was set for, in the units it was chosen in."""
+    for rate_lb in WEEKLY_GOALS_LB:
+        if math.isclose(rate_lb * KG_PER_LB, rate_kg_per_week, abs_tol=1e-9):
+            return weekly_goal_lb_label(rate_lb)
+    for rate_kg in WEEKLY_GOALS_KG:
+        if math.isclose(rate_kg, rate_kg_per_week, abs_tol=1e-9):
+            return weekly_goal_kg_label(rate_kg)
+    return weekly_goal_lb_label(round(lb_from_kg(rate_kg_per_week), 2))
+
+
 def daily_change_kcal(rate_kg_per_week: float) -> float:
     """The daily surplus (+) or deficit (-) for a weekly rate, by the 3,500 kcal/lb rule."""
     return rate_kg_per_week / KG_PER_LB * KCAL_PER_DAY_PER_LB_PER_WEEK
@@ -99,9 +125,9 @@ def plan_goal(
     """The daily budget for `person` to change weight by `rate_kg_per_week` (negative to lose)."""
     _check_rate(rate_kg_per_week, units)
     bmi = energy.bmi(person.weight_kg, person.height_cm)
-    if rate_kg_per_week < 0 and bmi < energy.UNDERWEIGHT_BMI:
+    if rate_kg_per_week < 0 and bmi.value < energy.UNDERWEIGHT_BMI:
         raise GoalRefused(
-            f"a weight-loss goal is not offered at a BMI of {bmi:.1f}, under "
+            f"a weight-loss goal is not offered at a BMI of {bmi.value:.1f}, under "
             f"{energy.UNDERWEIGHT_BMI:g} (underweight); choose maintain or gain"
         )
     bmr, used_formula = energy.resting_energy(
@@ -131,8 +157,8 @@ def plan_goal(
         budget_kcal=budget,
         floor_applied=unfloored < floor,
         effective_rate_kg_per_week=effective_rate,
-        bmi=bmi,
-        bmi_category=energy.bmi_category(bmi),
+        bmi=bmi.value,
+        bmi_category=bmi.category,
         warnings=(),
     )
     return _with_warnings(plan, person, units)
@@ -177,6 +203,89 @@ def _weekly(rate_kg_per_week: float, units: UnitSystem) -> str:
     return f"{format_mass(abs(rate_kg_per_week), units, decimals=2)} a week"
 
 
+# --- the working: how a budget was computed, line by line -------------------------------------
+
+FORMULA_NAMES: dict[Formula, str] = {
+    Formula.MIFFLIN_ST_JEOR: "Mifflin-St Jeor",
+    Formula.HARRIS_BENEDICT: "Harris-Benedict (revised)",
+    Formula.KATCH_MCARDLE: "Katch-McArdle",
+}
+LINEAR_EQUATIONS: dict[Formula, dict[Sex, SexSpecificLinear]] = {
+    Formula.MIFFLIN_ST_JEOR: energy.MIFFLIN_ST_JEOR[MifflinForm.ROUNDED],
+    Formula.HARRIS_BENEDICT: energy.HARRIS_BENEDICT_REVISED,
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a budget's working: what was done, and the calories after it."""
+
+    text: str
+    kcal: float
+
+
+def working(person: Person, plan: GoalPlan) -> list[Step]:
+    """How `plan`'s budget for `person` was computed, line by line; the goal page, the API and
+    `openplate goal` all show these lines."""
+    level = energy.activity_level(person.activity)
+    change = daily_change_kcal(plan.rate_kg_per_week)
+    steps = [
+        Step(
+            f"Resting energy (BMR), {FORMULA_NAMES[plan.formula]}{_equation(person, plan)}",
+            plan.bmr_kcal,
+        ),
+        Step(
+            f"× {plan.activity_factor:g} for {level.label.lower()} = maintenance",
+            plan.maintenance_kcal,
+        ),
+    ]
+    if change == 0:
+        steps.append(Step("No change a day to maintain your weight", plan.maintenance_kcal))
+    else:
+        rate_lb = round(lb_from_kg(abs(plan.rate_kg_per_week)), 2)
+        steps.append(
+            Step(
+                f"{_sign(change)} {abs(change):,.0f} kcal a day to "
+                f"{weekly_goal_label(plan.rate_kg_per_week).lower()} "
+                f"({rate_lb:g} lb × {KCAL_PER_LB:,.0f} kcal per lb ÷ {DAYS_PER_WEEK} days)",
+                plan.maintenance_kcal + change,
+            )
+        )
+    if plan.floor_applied:
+        people = "women" if person.sex == Sex.FEMALE else "men"
+        steps.append(
+            Step(
+                f"Raised to the minimum of {plan.floor_kcal:,.0f} kcal for {people}",
+                plan.budget_kcal,
+            )
+        )
+    return steps
+
+
+def _equation(person: Person, plan: GoalPlan) -> str:
+    """ ": 10 × 72.6 kg + 6.25 × 162.6 cm − 5 × 35.0 years − 161", or "" without one."""
+    if plan.formula is Formula.KATCH_MCARDLE:
+        if person.body_fat_percent is None:
+            return ""
+        lean = energy.lean_body_mass(person.weight_kg, person.body_fat_percent)
+        return (
+            f": {energy.KATCH_MCARDLE_INTERCEPT:g} + {energy.KATCH_MCARDLE_PER_KG_LEAN:g} × "
+            f"{lean:.1f} kg lean mass"
+        )
+    table = LINEAR_EQUATIONS[plan.formula][Sex(person.sex)]
+    text = f": {table.per_kg:g} × {person.weight_kg:.1f} kg"
+    for coefficient, quantity in (
+        (table.per_cm, f"{person.height_cm:.1f} cm"),
+        (table.per_year, f"{person.age_years:.1f} years"),
+    ):
+        text += f" {_sign(coefficient)} {abs(coefficient):g} × {quantity}"
+    return text + f" {_sign(table.intercept)} {abs(table.intercept):g}"
+
+
+def _sign(number: float) -> str:
+    return "+" if number >= 0 else "−"
+
+
 @dataclass(frozen=True)
 class Projection:
     """When a target weight is reached at a constant weekly rate (the static 3,500 kcal/lb rule)."""
@@ -198,7 +307,7 @@ def project_target(
 ) -> Projection:
     """The date `target_kg` is reached from `weight_kg` at `rate_kg_per_week`, from `start`."""
     warnings: list[str] = []
-    if height_cm is not None and energy.bmi(target_kg, height_cm) < energy.UNDERWEIGHT_BMI:
+    if height_cm is not None and energy.bmi(target_kg, height_cm).value < energy.UNDERWEIGHT_BMI:
         healthy = energy.weight_at_bmi(energy.UNDERWEIGHT_BMI, height_cm)
         warnings.append(
             f"A target of {format_mass(target_kg, units)} is underweight for your height "

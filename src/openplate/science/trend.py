@@ -1,4 +1,4 @@
-"""The weight trend behind the scale's daily noise, and body-mass index with its WHO category.
+"""The weight trend behind the scale's daily noise.
 
 Trend. An exponentially weighted moving average, as The Hacker's Diet draws it (Walker J. The
 Hacker's Diet, 1991, chapter "Signal and Noise"): each day the trend moves a tenth of the way
@@ -16,28 +16,18 @@ daily weigh-ins would (1 − 0.9^7 ≈ 0.52), and with d = 1 it is the daily rul
 weigh-ins the trend is carried unchanged. MacroFactor, Happy Scale and Libra draw the same kind of
 line; their constants differ.
 
-BMI. Weight (kg) over height (m) squared; WHO categories from WHO Technical Report Series 894
-(2000), Table 2.1, kept in `openplate.science.energy.BMI_CATEGORIES`.
-
-All weights are kilograms (any one unit works: the trend is linear in the weights), days are
-whole numbers, heights centimetres.
+All weights are kilograms (any one unit works: the trend is linear in the weights), and days are
+whole numbers. (Body-mass index is `openplate.science.energy.bmi`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from openplate.science import energy
 from openplate.science.errors import InvalidInput
+from openplate.science.units import DAYS_PER_WEEK
 
 SMOOTHING_PER_DAY = 0.1  # Walker, The Hacker's Diet: "one tenth of the difference"
-
-
-@dataclass(frozen=True)
-class Bmi:
-    value: float  # kg/m²
-    category: str  # WHO TRS 894 Table 2.1: "underweight", "normal", "overweight", "obese class I"…
 
 
 def smoothing(days: int, per_day: float = SMOOTHING_PER_DAY) -> float:
@@ -86,12 +76,4 @@ def weekly_rate(days: Sequence[int], trend: Sequence[float]) -> float | None:
     """The trend's change per week between its first and last points (None with one point)."""
     if len(days) < 2 or days[-1] == days[0]:
         return None
-    return (trend[-1] - trend[0]) / (days[-1] - days[0]) * 7
-
-
-def bmi(weight_kg: float, height_cm: float) -> Bmi:
-    """Body-mass index (kg/m²) and its WHO category."""
-    if not weight_kg > 0 or not height_cm > 0:
-        raise InvalidInput("weight and height must be above zero")
-    value = energy.bmi(weight_kg, height_cm)
-    return Bmi(value, energy.bmi_category(value))
+    return (trend[-1] - trend[0]) / (days[-1] - days[0]) * DAYS_PER_WEEK

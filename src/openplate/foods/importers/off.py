@@ -18,7 +18,8 @@ from collections.abc import Callable
 from openplate.foods import amounts
 from openplate.foods.importers import rows
 from openplate.foods.importers.rows import ImportedFood, Refused, SeenIds
-from openplate.science.dynamics import KJ_PER_KCAL
+from openplate.science.nutrition import SALT_PER_SODIUM
+from openplate.science.units import KJ_PER_KCAL
 
 SOURCE = "off"
 ENERGY_KCAL = "energy-kcal_100g"
@@ -117,7 +118,7 @@ def product(line: int, field: Field, nutriment: Field, seen: SeenIds) -> Importe
         nutrients["sodium_mg"] = _converted(SODIUM, "sodium_mg", sodium, SODIUM_PER_GRAM)
     elif (salt := rows.number(SALT, nutriment(SALT))) is not None:
         sodium = _converted(SALT, "sodium_mg", salt, SODIUM_PER_GRAM)
-        nutrients["sodium_mg"] = amounts.tidy(sodium / amounts.SALT_PER_SODIUM)
+        nutrients["sodium_mg"] = amounts.tidy(sodium / SALT_PER_SODIUM)
     grams = rows.number("serving_quantity", field("serving_quantity"))
     if grams:  # absent or 0: OFF could not tell
         serving = rows.text("serving_size", field("serving_size"), max_length=1_000)
