@@ -28,6 +28,7 @@ from openplate.foods.search import search_foods
 from openplate.foods.servings import GRAMS, ServingChoice, serving_choices
 from openplate.science import nutrition
 from openplate.science.nutrition import MACROS
+from openplate.science.units import G_PER_KG
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -326,7 +327,8 @@ def _grams(
     grams = float(quantity) * choice.grams
     if grams > MAX_ENTRY_GRAMS:
         errors["quantity"] = [
-            f"That is {grams / 1000:.1f} kg; one entry holds at most {MAX_ENTRY_GRAMS / 1000:g} kg."
+            f"That is {grams / G_PER_KG:.1f} kg; one entry holds at most "
+            f"{MAX_ENTRY_GRAMS / G_PER_KG:g} kg."
         ]
         return None
     return grams

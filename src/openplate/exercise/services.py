@@ -15,12 +15,13 @@ from openplate.core.checks import day_errors, is_number, raise_errors
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.search import search_activities
 from openplate.science.exercise import met_kcal
+from openplate.science.units import MINUTES_PER_HOUR
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 NO_WEIGHT = "Log your weight or set your goal first: the calories depend on your weight."
-MAX_MINUTES = 24 * 60
+MAX_MINUTES = 24 * MINUTES_PER_HOUR
 MAX_EXERCISE_KCAL = 10_000.0
 MAX_SETS = 100
 MAX_REPS = 1000

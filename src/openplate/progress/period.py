@@ -24,6 +24,7 @@ from openplate.exercise.models import ExerciseEntry
 from openplate.science import dynamics, nutrition
 from openplate.science.errors import InvalidInput
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
+from openplate.science.units import DAYS_PER_WEEK
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -406,7 +407,7 @@ def week_report(user: User, monday: date) -> WeekReport:
     averages: dict[str, float | None] = {
         "budget_kcal": sum(budgets) / len(budgets) if budgets else None,
         "food_kcal": per_logged("food_kcal"),
-        "exercise_kcal": totals["exercise_kcal"] / 7,
+        "exercise_kcal": totals["exercise_kcal"] / DAYS_PER_WEEK,
         "net_kcal": per_logged("net_kcal"),
         "remaining_kcal": (
             sum(day.remaining_kcal or 0.0 for day in logged) / len(logged)
@@ -416,7 +417,7 @@ def week_report(user: User, monday: date) -> WeekReport:
         "protein_g": per_logged("protein_g"),
         "carbohydrate_g": per_logged("carbohydrate_g"),
         "fat_g": per_logged("fat_g"),
-        "water_ml": totals["water_ml"] / 7,
+        "water_ml": totals["water_ml"] / DAYS_PER_WEEK,
     }
     before = [point for point in weights if point.date < start]
     trends = [day.trend_kg for day in days if day.trend_kg is not None]
