@@ -123,6 +123,11 @@ def macro_targets_g(goal: Goal) -> dict[str, float]:
     return nutrition.macro_grams(goal.budget_kcal, macro_shares(goal))
 
 
+def working_of(goal: Goal) -> list[goals.Step]:
+    """How `goal`'s budget was computed, a line a step, from the values kept with it."""
+    return goals.working(*person_and_plan(goal))
+
+
 def person_and_plan(goal: Goal) -> tuple[goals.Person, goals.GoalPlan]:
     """The person and the plan a goal was set with, as it kept them, for its working."""
     person = goals.Person(

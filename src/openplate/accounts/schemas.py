@@ -12,7 +12,7 @@ from openplate.accounts.goals import (
     MACRO_PERCENT_RANGE,
     GoalInput,
     macro_targets_g,
-    person_and_plan,
+    working_of,
 )
 from openplate.accounts.models import Goal, Profile
 from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
@@ -151,7 +151,7 @@ class GoalOut(Schema):
 
     @staticmethod
     def resolve_working(goal: Goal) -> list[goals.Step]:
-        return goals.working(*person_and_plan(goal))
+        return working_of(goal)
 
 
 class ProfileOut(Schema):

@@ -33,10 +33,10 @@ from openplate.accounts.forms import (
     goal_form_initial,
     switch_units,
 )
-from openplate.accounts.goals import goal_on, macro_targets_g, person_and_plan, set_goal
+from openplate.accounts.goals import goal_on, macro_targets_g, set_goal, working_of
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.profile import CUPS, ML, change_profile, profile_of
-from openplate.science import energy, goals, units
+from openplate.science import energy, units
 from openplate.science.energy import Sex
 from openplate.science.goals import weekly_goal_label
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
@@ -139,7 +139,7 @@ def _goal_page(
         context |= {
             "goal_label": weekly_goal_label(current.rate_kg_per_week),
             "person": _person_summary(current, system),
-            "steps": goals.working(*person_and_plan(current)),
+            "steps": working_of(current),
             "macros": _macros(current),
         }
         if current.target_weight_kg is not None:
