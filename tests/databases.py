@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import psycopg
+from psycopg import sql
 
 
 @contextmanager
@@ -21,13 +22,15 @@ def own_database(prefix: str) -> Iterator[str | None]:
         yield None
         return
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    _run(shared, f'CREATE DATABASE "{name}"')
+    _run(shared, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
         yield shared.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        _run(shared, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _run(
+            shared, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
 
 
-def _run(url: str, statement: str) -> None:
+def _run(url: str, statement: sql.Composed) -> None:
     with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
+        connection.execute(statement)

@@ -1,4 +1,5 @@
-"""Running the installed `openplate` console script, as a person or a script would."""
+"""Running the installed `openplate` console script, as a person or a script would: for the few
+tests that prove the script itself works (tests/cli/runner.py runs the commands in-process)."""
 
 import os
 import shutil
@@ -37,8 +38,11 @@ def fresh_data_dir(data_dir: Path) -> Iterator[Path]:
 
 
 def environment(data_dir: Path) -> dict[str, str]:
+    """The environment of a command on `data_dir`: its own database (`fresh_data_dir`), else the
+    SQLite file in the folder, never the shared DATABASE_URL's."""
     env = dict(os.environ, OPENPLATE_DATA_DIR=str(data_dir))
     env.pop("DJANGO_SETTINGS_MODULE", None)  # pytest-django's; the command must use its own
+    env.pop("DATABASE_URL", None)
     if data_dir in _DATABASES:
         env["DATABASE_URL"] = _DATABASES[data_dir]
     return env

@@ -1,20 +1,16 @@
-"""`openplate foods`, through the installed console script."""
+"""`openplate foods`, through the command line, on the test database and its shipped foods."""
 
 import json
 
 import pytest
 
-from tests.cli.console import run
+from tests.cli.runner import openplate
+
+pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    """One data folder for the module: the first command loads the foods, the rest reuse them."""
-    return tmp_path_factory.mktemp("foods")
-
-
-def test_search_prints_the_promised_json_keys(data_dir):
-    result = run(data_dir, "foods", "search", "banana", "--limit", "3", "--json")
+def test_search_prints_the_promised_json_keys():
+    result = openplate("foods", "search", "banana", "--limit", "3", "--json")
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert len(found) == 3
@@ -26,8 +22,8 @@ def test_search_prints_the_promised_json_keys(data_dir):
     assert isinstance(banana["id"], int)
 
 
-def test_show_prints_every_nutrient_with_its_unit(data_dir):
-    result = run(data_dir, "foods", "show", "01123", "--json")
+def test_show_prints_every_nutrient_with_its_unit():
+    result = openplate("foods", "show", "01123", "--json")
     assert result.returncode == 0, result.stderr
     egg = json.loads(result.stdout)
     by_key = {n["key"]: n for n in egg["nutrients_per_100g"]}
@@ -37,34 +33,34 @@ def test_show_prints_every_nutrient_with_its_unit(data_dir):
     assert len(by_key) > 40
 
 
-def test_show_by_source_and_id_agree(data_dir):
-    by_ndb = json.loads(run(data_dir, "foods", "show", "01123", "--json").stdout)
-    by_source = json.loads(run(data_dir, "foods", "show", "usda:01123", "--json").stdout)
-    by_id = json.loads(run(data_dir, "foods", "show", f"id:{by_ndb['id']}", "--json").stdout)
+def test_show_by_source_and_id_agree():
+    by_ndb = json.loads(openplate("foods", "show", "01123", "--json").stdout)
+    by_source = json.loads(openplate("foods", "show", "usda:01123", "--json").stdout)
+    by_id = json.loads(openplate("foods", "show", f"id:{by_ndb['id']}", "--json").stdout)
     assert by_ndb == by_source == by_id
 
 
-def test_show_names_a_missing_food(data_dir):
-    result = run(data_dir, "foods", "show", "usda:00000")
+def test_show_names_a_missing_food():
+    result = openplate("foods", "show", "usda:00000")
     assert result.returncode == 1
     assert "no food usda:00000" in result.stderr
 
 
 @pytest.mark.parametrize("code", ["12345", "abcdefghijklm", "4006381333932"])
-def test_barcode_refuses_what_is_not_a_barcode(data_dir, code):
-    result = run(data_dir, "foods", "barcode", code)
+def test_barcode_refuses_what_is_not_a_barcode(code):
+    result = openplate("foods", "barcode", code)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_barcode_says_when_no_food_has_it(data_dir):
-    result = run(data_dir, "foods", "barcode", "4006381333931")  # a valid EAN-13
+def test_barcode_says_when_no_food_has_it():
+    result = openplate("foods", "barcode", "4006381333931")  # a valid EAN-13
     assert result.returncode == 1
     assert "no food has barcode" in result.stderr
 
 
-def test_search_shows_progress_only_on_first_load(data_dir):
-    again = run(data_dir, "foods", "search", "egg")
+def test_search_shows_no_progress_once_the_foods_are_loaded():
+    again = openplate("foods", "search", "egg")
     assert again.returncode == 0
     assert "Loading the USDA foods" not in again.stderr
     assert "Egg, whole" in again.stdout

@@ -1,23 +1,19 @@
-"""`openplate foods import`, through the installed console script.
-
-The console script uses the database the environment names (SQLite in the data folder, or
-DATABASE_URL's), which outlives the test run; every test's barcodes and source ids are new, so
-that each import finds nothing of an earlier run.
-"""
+"""`openplate foods import`, through the command line, on the test database: each test's
+imports are rolled back after it."""
 
 import json
-import secrets
 
 import pytest
 
-from tests.cli.console import run
+from tests.cli.runner import openplate
+
+pytestmark = pytest.mark.django_db
 
 HEADER = "code\tproduct_name\tbrands\tserving_size\tserving_quantity\tenergy_100g\tfat_100g\n"
 
 
-def new_ean13(prefix="2"):
-    """A valid EAN-13 that no earlier run imported (prefix 2: for internal use)."""
-    body = prefix + "".join(str(secrets.randbelow(10)) for _ in range(11))
+def ean13(body):
+    """The 12 digits `body` and their check digit (a leading 2: for internal use)."""
     weighted = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
     return body + str((10 - weighted % 10) % 10)
 
@@ -31,27 +27,21 @@ def product(code, fat="3.2"):
     return [code, "Seeded crispbread", "Knusper", "2 slices (25 g)", "25", "1600", fat]
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    """One data folder for the module, its database prepared once (that prints to stderr)."""
-    folder = tmp_path_factory.mktemp("imports")
-    assert run(folder, "foods", "search", "egg", "--limit", "1").returncode == 0
-    return folder
-
-
-def test_it_shows_progress_and_a_summary(data_dir, tmp_path):
-    export = off_export(tmp_path / "products.csv", product(new_ean13()), product(new_ean13()))
-    result = run(data_dir, "foods", "import", "off-csv", export)
+def test_it_shows_progress_and_a_summary(tmp_path):
+    export = off_export(
+        tmp_path / "products.csv", product(ean13("200000000001")), product(ean13("200000000002"))
+    )
+    result = openplate("foods", "import", "off-csv", export)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Imported 2 foods: 2 new, 0 updated.\n"
     assert "Importing products.csv" in result.stderr
 
 
-def test_an_imported_product_is_found_by_its_barcode(data_dir, tmp_path):
-    code = new_ean13()
+def test_an_imported_product_is_found_by_its_barcode(tmp_path):
+    code = ean13("200000000003")
     export = off_export(tmp_path / "products.csv", product(code))
-    assert run(data_dir, "foods", "import", "off-csv", export).returncode == 0
-    found = run(data_dir, "foods", "barcode", code, "--json")
+    assert openplate("foods", "import", "off-csv", export).returncode == 0
+    found = openplate("foods", "barcode", code, "--json")
     assert found.returncode == 0, found.stderr
     food = json.loads(found.stdout)
     assert (food["source"], food["source_id"], food["barcode"]) == ("off", code, code)
@@ -60,59 +50,59 @@ def test_an_imported_product_is_found_by_its_barcode(data_dir, tmp_path):
     assert food["servings"] == [{"name": "2 slices (25 g)", "grams": 25}]
 
 
-def test_a_upc_a_product_is_found_by_its_12_digits(data_dir, tmp_path):
-    code = new_ean13(prefix="0")  # an EAN-13 that is "0" and a UPC-A, as OFF stores them
+def test_a_upc_a_product_is_found_by_its_12_digits(tmp_path):
+    code = ean13("012345678901")  # an EAN-13 that is "0" and a UPC-A, as OFF stores them
     export = off_export(tmp_path / "products.csv", product(code))
-    assert run(data_dir, "foods", "import", "off-csv", export).returncode == 0
-    assert run(data_dir, "foods", "barcode", code[1:]).returncode == 0
+    assert openplate("foods", "import", "off-csv", export).returncode == 0
+    assert openplate("foods", "barcode", code[1:]).returncode == 0
 
 
-def test_importing_again_updates_the_same_food(data_dir, tmp_path):
-    code = new_ean13()
-    run(data_dir, "foods", "import", "off-csv", off_export(tmp_path / "a.csv", product(code)))
-    before = json.loads(run(data_dir, "foods", "show", f"off:{code}", "--json").stdout)
+def test_importing_again_updates_the_same_food(tmp_path):
+    code = ean13("200000000004")
+    openplate("foods", "import", "off-csv", off_export(tmp_path / "a.csv", product(code)))
+    before = json.loads(openplate("foods", "show", f"off:{code}", "--json").stdout)
     export = off_export(tmp_path / "b.csv", product(code, fat="4.5"))
-    result = run(data_dir, "foods", "import", "off-csv", export)
+    result = openplate("foods", "import", "off-csv", export)
     assert result.stdout == "Imported 1 food: 0 new, 1 updated.\n"
-    after = json.loads(run(data_dir, "foods", "show", f"off:{code}", "--json").stdout)
+    after = json.loads(openplate("foods", "show", f"off:{code}", "--json").stdout)
     assert after["id"] == before["id"]
     assert after["fat_g_per_100g"] == 4.5
 
 
-def test_a_bad_row_imports_nothing_and_says_where(data_dir, tmp_path):
-    good, bad = new_ean13(), new_ean13()
+def test_a_bad_row_imports_nothing_and_says_where(tmp_path):
+    good, bad = ean13("200000000005"), ean13("200000000006")
     export = off_export(tmp_path / "products.csv", product(good), product(bad, fat="lots"))
-    result = run(data_dir, "foods", "import", "off-csv", export)
+    result = openplate("foods", "import", "off-csv", export)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[-2:] == [
         "line 3, fat_100g: 'lots' is not a number",
         "openplate: error: nothing imported: 1 bad row (--skip-bad imports the good rows)",
     ]
-    assert run(data_dir, "foods", "barcode", good).returncode == 1
+    assert openplate("foods", "barcode", good).returncode == 1
 
 
-def test_skip_bad_imports_the_rest_and_reports_what_it_skipped(data_dir, tmp_path):
-    good, bad = new_ean13(), new_ean13()
+def test_skip_bad_imports_the_rest_and_reports_what_it_skipped(tmp_path):
+    good, bad = ean13("200000000007"), ean13("200000000008")
     export = off_export(tmp_path / "products.csv", product(bad, fat="-1"), product(good))
-    result = run(data_dir, "foods", "import", "off-csv", export, "--skip-bad")
+    result = openplate("foods", "import", "off-csv", export, "--skip-bad")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Imported 1 food: 1 new, 0 updated; 1 row skipped.\n"
     assert "skipped line 2, fat_100g: -1 is negative" in result.stderr.splitlines()
-    assert run(data_dir, "foods", "barcode", good).returncode == 0
-    assert run(data_dir, "foods", "barcode", bad).returncode == 1
+    assert openplate("foods", "barcode", good).returncode == 0
+    assert openplate("foods", "barcode", bad).returncode == 1
 
 
-def test_our_own_csv_is_imported_under_its_source_ids(data_dir, tmp_path):
-    source_id = f"test-{secrets.token_hex(6)}"
+def test_our_own_csv_is_imported_under_its_source_ids(tmp_path):
+    source_id = "lentil-stew"
     path = tmp_path / "mine.csv"
     path.write_text(
         "source_id,name,kcal_per_100g,protein_g,serving_name,serving_grams\n"
         f"{source_id},Lentil stew,116,9,1 bowl,300\n"
     )
-    result = run(data_dir, "foods", "import", "csv", str(path))
+    result = openplate("foods", "import", "csv", str(path))
     assert result.stdout == "Imported 1 food: 1 new, 0 updated.\n", result.stderr
-    food = json.loads(run(data_dir, "foods", "show", f"csv:{source_id}", "--json").stdout)
+    food = json.loads(openplate("foods", "show", f"csv:{source_id}", "--json").stdout)
     assert (food["name"], food["kcal_per_100g"], food["protein_g_per_100g"]) == (
         "Lentil stew",
         116,
@@ -129,11 +119,11 @@ def test_our_own_csv_is_imported_under_its_source_ids(data_dir, tmp_path):
         (["csv", "{missing}"], "does not exist"),
     ],
 )
-def test_a_file_it_cannot_read_is_refused_in_one_line(data_dir, tmp_path, arguments, message):
+def test_a_file_it_cannot_read_is_refused_in_one_line(tmp_path, arguments, message):
     csv_file = tmp_path / "mine.csv"
     csv_file.write_text("source_id,name,kcal_per_100g\na,Apple,52\n")
     paths = {"csv": str(csv_file), "missing": str(tmp_path / "nothing.csv")}
-    result = run(data_dir, "foods", "import", *[a.format(**paths) for a in arguments])
+    result = openplate("foods", "import", *[a.format(**paths) for a in arguments])
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()

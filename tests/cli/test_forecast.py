@@ -1,23 +1,23 @@
-"""`openplate forecast`, through the installed console script."""
+"""`openplate forecast`, through the command line."""
 
 import json
 
 import pytest
 
 from openplate.science import dynamics
-from tests.cli.console import run
+from tests.cli.runner import openplate
 
 BOB = ("--sex", "male", "--age", "40", "--height", "180 cm", "--weight", "100 kg")
 
 
-def forecast_json(tmp_path, *args):
-    result = run(tmp_path, "forecast", *BOB, *args, "--json")
+def forecast_json(*args):
+    result = openplate("forecast", *BOB, *args, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_it_prints_one_value_a_day_from_day_0(tmp_path):
-    payload = forecast_json(tmp_path, "--pal", "1.6", "--intake-change", "-500", "--days", "365")
+def test_it_prints_one_value_a_day_from_day_0():
+    payload = forecast_json("--pal", "1.6", "--intake-change", "-500", "--days", "365")
     assert payload["day"] == list(range(366))
     assert len(payload["weight_kg"]) == len(payload["fat_mass_kg"]) == 366
     assert payload["weight_kg"][0] == 100.0
@@ -26,31 +26,29 @@ def test_it_prints_one_value_a_day_from_day_0(tmp_path):
     assert payload["fat_mass_kg"][365] == pytest.approx(expected.fat_mass_kg[0, 365], abs=1e-3)
 
 
-def test_an_absolute_intake_equals_the_same_change(tmp_path):
-    by_change = forecast_json(tmp_path, "--pal", "1.6", "--intake-change", "-500", "--days", "30")
+def test_an_absolute_intake_equals_the_same_change():
+    by_change = forecast_json("--pal", "1.6", "--intake-change", "-500", "--days", "30")
     intake = by_change["baseline_intake_kcal"] - 500
-    by_intake = forecast_json(tmp_path, "--pal", "1.6", "--intake", str(intake), "--days", "30")
+    by_intake = forecast_json("--pal", "1.6", "--intake", str(intake), "--days", "30")
     assert by_intake["weight_kg"][-1] == pytest.approx(by_change["weight_kg"][-1], abs=0.01)
 
 
-def test_an_activity_level_stands_for_its_pal(tmp_path):
-    by_level = forecast_json(tmp_path, "--activity", "moderate", "--days", "10")
-    by_pal = forecast_json(tmp_path, "--pal", "1.55", "--days", "10")
+def test_an_activity_level_stands_for_its_pal():
+    by_level = forecast_json("--activity", "moderate", "--days", "10")
+    by_pal = forecast_json("--pal", "1.55", "--days", "10")
     assert by_level == by_pal
 
 
-def test_goal_mode_prints_the_intake_and_the_maintenance_after(tmp_path):
-    payload = forecast_json(
-        tmp_path, "--pal", "1.6", "--target-weight", "90 kg", "--target-day", "180"
-    )
+def test_goal_mode_prints_the_intake_and_the_maintenance_after():
+    payload = forecast_json("--pal", "1.6", "--target-weight", "90 kg", "--target-day", "180")
     plan = dynamics.plan_for_target(dynamics.baseline("male", 40, 180, 100, 1.6), 90, 180)
     assert payload["intake_kcal"] == round(plan.intake_kcal[0])
     assert payload["maintenance_after_kcal"] == round(plan.maintenance_after_kcal[0])
     assert payload["weight_kg"][180] == pytest.approx(90.0, abs=1e-3)
 
 
-def test_it_prints_a_readable_table(tmp_path):
-    result = run(tmp_path, "forecast", *BOB, "--pal", "1.6", "--intake-change", "-500")
+def test_it_prints_a_readable_table():
+    result = openplate("forecast", *BOB, "--pal", "1.6", "--intake-change", "-500")
     assert result.returncode == 0
     assert "3,500 kcal/lb rule" in result.stdout
     assert "uncertain by several kg" in result.stdout
@@ -73,8 +71,8 @@ def test_it_prints_a_readable_table(tmp_path):
         ),
     ],
 )
-def test_it_refuses_bad_input_with_exit_2_and_one_line(tmp_path, args, message):
-    result = run(tmp_path, "forecast", *BOB, *args)
+def test_it_refuses_bad_input_with_exit_2_and_one_line(args, message):
+    result = openplate("forecast", *BOB, *args)
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -1,24 +1,24 @@
-"""`openplate goal`, through the installed console script: the contract scripts rely on."""
+"""`openplate goal`, through the command line: the contract scripts rely on."""
 
 import json
 
 import pytest
 
-from tests.cli.console import run
+from tests.cli.runner import openplate
 
 ALICE = ("--sex", "female", "--age", "35", "--height", "5 ft 4 in", "--weight", "160 lb")
 # Mifflin-St Jeor for Alice, by hand: 10 x 72.5748 + 6.25 x 162.56 - 5 x 35 - 161 = 1405.75
 ALICE_BMR = 1405.75
 
 
-def goal_json(tmp_path, *args):
-    result = run(tmp_path, "goal", *args, "--json")
+def goal_json(*args):
+    result = openplate("goal", *args, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_it_prints_the_promised_json_keys(tmp_path):
-    payload = goal_json(tmp_path, *ALICE, "--activity", "light", "--rate", "-1")
+def test_it_prints_the_promised_json_keys():
+    payload = goal_json(*ALICE, "--activity", "light", "--rate", "-1")
     assert payload["bmr_kcal"] == round(ALICE_BMR)
     assert payload["maintenance_kcal"] == round(ALICE_BMR * 1.375)
     assert payload["budget_kcal"] == round(ALICE_BMR * 1.375 - 500)
@@ -27,15 +27,14 @@ def test_it_prints_the_promised_json_keys(tmp_path):
     assert payload["warnings"] == []
 
 
-def test_it_takes_a_metric_rate(tmp_path):
-    payload = goal_json(tmp_path, *ALICE, "--activity", "light", "--rate", "-0.5 kg")
+def test_it_takes_a_metric_rate():
+    payload = goal_json(*ALICE, "--activity", "light", "--rate", "-0.5 kg")
     assert payload["rate_kg_per_week"] == -0.5
     assert payload["daily_change_kcal"] == round(-0.5 / 0.45359237 * 500)
 
 
-def test_it_reports_the_floor_with_a_warning(tmp_path):
+def test_it_reports_the_floor_with_a_warning():
     payload = goal_json(
-        tmp_path,
         "--sex",
         "female",
         "--age",
@@ -52,9 +51,8 @@ def test_it_reports_the_floor_with_a_warning(tmp_path):
     assert any("minimum" in warning for warning in payload["warnings"])
 
 
-def test_it_projects_a_target_date(tmp_path):
+def test_it_projects_a_target_date():
     payload = goal_json(
-        tmp_path,
         *ALICE,
         "--activity",
         "light",
@@ -69,8 +67,8 @@ def test_it_projects_a_target_date(tmp_path):
     assert payload["target_date"] == "2026-05-21"
 
 
-def test_it_prints_a_readable_summary(tmp_path):
-    result = run(tmp_path, "goal", *ALICE, "--activity", "light", "--rate", "-1")
+def test_it_prints_a_readable_summary():
+    result = openplate("goal", *ALICE, "--activity", "light", "--rate", "-1")
     assert result.returncode == 0
     assert "Lose 1 pound per week" in result.stdout
     assert "Daily budget: 1,433 kcal/day" in result.stdout
@@ -88,11 +86,11 @@ def test_it_prints_a_readable_summary(tmp_path):
         (("--activity", "couch"), "--activity"),
     ],
 )
-def test_it_refuses_bad_input_with_exit_2_and_one_line(tmp_path, args, message):
+def test_it_refuses_bad_input_with_exit_2_and_one_line(args, message):
     base = dict(zip(ALICE[::2], ALICE[1::2], strict=True))
     base.update(dict(zip(args[::2], args[1::2], strict=True)))
     flat = [item for pair in base.items() for item in pair]
-    result = run(tmp_path, "goal", *flat)
+    result = openplate("goal", *flat)
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -100,9 +98,8 @@ def test_it_refuses_bad_input_with_exit_2_and_one_line(tmp_path, args, message):
     assert result.stdout == ""
 
 
-def test_it_refuses_a_loss_goal_when_underweight(tmp_path):
-    result = run(
-        tmp_path,
+def test_it_refuses_a_loss_goal_when_underweight():
+    result = openplate(
         "goal",
         "--sex",
         "female",

@@ -1,42 +1,33 @@
-"""`openplate log exercise`, through the installed console script."""
+"""`openplate log exercise`, through the command line."""
 
 import json
+from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 
-from tests.cli.console import fresh_data_dir, run
+from openplate.body.models import WeightEntry
+from tests.cli.runner import openplate
 
 DAY = "2025-03-03"
-SETUP = """
-from datetime import date
-from django.contrib.auth.models import User
-from openplate.body.models import WeightEntry
-maria = User.objects.create_user("maria")
-WeightEntry.objects.create(user=maria, date=date(2025, 3, 1), weight_kg=60.0)
-User.objects.create_user("nobody-weighed")
-"""
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    """One data folder for the module, with maria (60 kg) and a person never weighed."""
-    folder = tmp_path_factory.mktemp("log")
-    with fresh_data_dir(folder):
-        first = run(folder, "log", "exercise", "--user", "maria", "--custom", "x", "--kcal", "1")
-        assert "no user named 'maria'" in first.stderr  # and the database is now made
-        made = run(folder, "manage", "shell", "-c", SETUP)
-        assert made.returncode == 0, made.stderr
-        yield folder
+@pytest.fixture(autouse=True)
+def people(db):
+    """maria, weighed at 60 kg two days before DAY, and a person never weighed."""
+    maria = User.objects.create_user("maria")
+    WeightEntry.objects.create(user=maria, date=date(2025, 3, 1), weight_kg=60.0)
+    User.objects.create_user("nobody-weighed")
 
 
-def log_json(data_dir, *args):
-    result = run(data_dir, "log", "exercise", "--user", "maria", "--date", DAY, *args, "--json")
+def log_json(*args):
+    result = openplate("log", "exercise", "--user", "maria", "--date", DAY, *args, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_it_logs_an_activity_by_code(data_dir):
-    entry = log_json(data_dir, "--activity", "12030", "--minutes", "30")
+def test_it_logs_an_activity_by_code():
+    entry = log_json("--activity", "12030", "--minutes", "30")
     assert entry["kind"] == "activity"
     assert entry["activity_code"] == "12030"
     assert entry["name"] == "running, 5 mph (12 min/mile)"
@@ -45,26 +36,24 @@ def test_it_logs_an_activity_by_code(data_dir):
     assert entry["date"] == DAY
 
 
-def test_it_logs_an_activity_by_words_the_plain_one_first(data_dir):
-    entry = log_json(data_dir, "--activity", "running", "--minutes", "60")
+def test_it_logs_an_activity_by_words_the_plain_one_first():
+    entry = log_json("--activity", "running", "--minutes", "60")
     assert entry["activity_code"] == "12020"  # jogging, general
     assert entry["energy_kcal"] == 420.0
 
 
-def test_it_logs_custom_and_strength_exercise(data_dir):
-    custom = log_json(data_dir, "--custom", "Spin class", "--kcal", "420", "--minutes", "45")
+def test_it_logs_custom_and_strength_exercise():
+    custom = log_json("--custom", "Spin class", "--kcal", "420", "--minutes", "45")
     assert (custom["kind"], custom["energy_kcal"], custom["minutes"]) == ("custom", 420.0, 45.0)
-    strength = log_json(
-        data_dir, "--strength", "Squats", "--sets", "3", "--reps", "10", "--load-kg", "60"
-    )
+    strength = log_json("--strength", "Squats", "--sets", "3", "--reps", "10", "--load-kg", "60")
     assert (strength["sets"], strength["reps"], strength["load_kg"]) == (3, 10, 60.0)
     assert strength["energy_kcal"] == 0
     assert strength["day_exercise_kcal"] >= 420
 
 
-def test_it_prints_the_formula_for_people(data_dir):
-    result = run(data_dir, "log", "exercise", "--user", "maria", "--date", "2025-03-04",
-                 "--activity", "12030", "--minutes", "30")  # fmt: skip
+def test_it_prints_the_formula_for_people():
+    result = openplate("log", "exercise", "--user", "maria", "--date", "2025-03-04",
+                       "--activity", "12030", "--minutes", "30")  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Logged running, 5 mph (12 min/mile) on 2025-03-04: 249 kcal" in result.stdout
     assert "8.3 MET × 60.0 kg × 0.5 h" in result.stdout
@@ -88,21 +77,21 @@ def test_it_prints_the_formula_for_people(data_dir):
         (("--custom", "Spin", "--kcal", "5", "--date", "1800-01-01"), "--date"),
     ],
 )
-def test_it_refuses_bad_input_on_one_line(data_dir, args, named):
-    result = run(data_dir, "log", "exercise", "--user", "maria", *args)
+def test_it_refuses_bad_input_on_one_line(args, named):
+    result = openplate("log", "exercise", "--user", "maria", *args)
     assert result.returncode == 2, result.stdout
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert named in result.stderr
 
 
-def test_it_refuses_an_unknown_person(data_dir):
-    result = run(data_dir, "log", "exercise", "--user", "nobody", "--custom", "x", "--kcal", "5")
+def test_it_refuses_an_unknown_person():
+    result = openplate("log", "exercise", "--user", "nobody", "--custom", "x", "--kcal", "5")
     assert result.returncode == 2
     assert result.stderr.strip() == "openplate: error: no user named 'nobody'"
 
 
-def test_it_asks_for_a_weight_before_an_activity(data_dir):
-    result = run(data_dir, "log", "exercise", "--user", "nobody-weighed",
-                 "--activity", "12030", "--minutes", "30")  # fmt: skip
+def test_it_asks_for_a_weight_before_an_activity():
+    result = openplate("log", "exercise", "--user", "nobody-weighed",
+                       "--activity", "12030", "--minutes", "30")  # fmt: skip
     assert result.returncode == 2
     assert "weight" in result.stderr

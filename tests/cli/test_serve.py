@@ -1,4 +1,5 @@
-"""`openplate serve` and `openplate manage`, run through the installed console script."""
+"""`openplate serve`: the web app started for real through the installed console script, once
+for the module, on a data folder and a database of its own."""
 
 import os
 import socket
@@ -9,13 +10,22 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.cli.console import environment, openplate_script
+from tests.cli.console import environment, fresh_data_dir, openplate_script
+from tests.cli.runner import openplate
 
 STARTUP_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    data_dir: Path
+    log: Path
 
 
 def free_port() -> int:
@@ -30,76 +40,65 @@ def get(url: str) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    data_dir = tmp_path_factory.mktemp("serve")
     port = free_port()
-    log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
+    log_path = data_dir / "serve.log"
+    with fresh_data_dir(data_dir), log_path.open("w") as log:
         process = subprocess.Popen(
             [openplate_script(), "serve", "--port", str(port)],
-            env=environment(tmp_path),
+            env=environment(data_dir),
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"openplate serve exited {process.returncode}:\n{log_path.read_text()}")
-            try:
-                if get(f"{base}/healthz") == (200, "ok"):
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"no answer on {base}/healthz:\n{log_path.read_text()}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(
+                        f"openplate serve exited {process.returncode}:\n{log_path.read_text()}"
+                    )
+                try:
+                    if get(f"{base}/healthz") == (200, "ok"):
+                        break
+                except (urllib.error.URLError, ConnectionError):
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"no answer on {base}/healthz:\n{log_path.read_text()}")
+                time.sleep(0.2)
+            yield Server(base, data_dir, log_path)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @pytest.mark.slow
-def test_it_serves_the_home_page(server: str, tmp_path: Path) -> None:
-    status, body = get(f"{server}/")
+def test_it_serves_the_home_page(server: Server) -> None:
+    status, body = get(f"{server.url}/")
     assert status == 200
     assert "OpenPlate" in body
-    assert "running at" in (tmp_path / "serve.log").read_text()
-    assert (tmp_path / "secret_key").exists()
+    assert "running at" in server.log.read_text()
+    assert (server.data_dir / "secret_key").exists()
 
 
 @pytest.mark.slow
 @pytest.mark.skipif("DATABASE_URL" in os.environ, reason="the database is PostgreSQL")
-def test_it_migrates_the_sqlite_database_before_serving(server: str, tmp_path: Path) -> None:
-    database = tmp_path / "openplate.sqlite3"
+def test_it_migrates_the_sqlite_database_before_serving(server: Server) -> None:
+    database = server.data_dir / "openplate.sqlite3"
     assert database.exists()
     with closing(sqlite3.connect(database)) as connection:
         (applied,) = connection.execute("SELECT COUNT(*) FROM django_migrations").fetchone()
     assert applied > 0
 
 
-@pytest.mark.parametrize("port", ["0", "65536", "abc"])
-def test_it_refuses_a_bad_port(tmp_path: Path, port: str) -> None:
-    result = subprocess.run(
-        [openplate_script(), "serve", "--port", port],
-        env=environment(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 2
-    assert len(result.stderr.splitlines()) == 1
-    assert "--port" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_it_refuses_a_bad_setting_in_one_line(tmp_path: Path) -> None:
+    """Read as the settings are imported, so only a process of its own can show it."""
     env = environment(tmp_path) | {"OPENPLATE_DEBUG": "maybe"}
     result = subprocess.run(
         [openplate_script(), "serve"], env=env, capture_output=True, text=True, timeout=60
@@ -110,13 +109,10 @@ def test_it_refuses_a_bad_setting_in_one_line(tmp_path: Path) -> None:
     ]
 
 
-def test_it_runs_django_checks(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [openplate_script(), "manage", "check"],
-        env=environment(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
+@pytest.mark.parametrize("port", ["0", "65536", "abc"])
+def test_it_refuses_a_bad_port(port: str) -> None:
+    result = openplate("serve", "--port", port)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "--port" in result.stderr
+    assert "Traceback" not in result.stderr
