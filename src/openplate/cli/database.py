@@ -11,16 +11,22 @@ SETTINGS_MODULE = "openplate.settings"
 
 
 def setup_django() -> None:
-    """Prepare the data folder (the settings only read it), then start Django."""
+    """Prepare the data folder (the settings only read it), then start Django, once a process.
+
+    Starting it again would configure logging again, and its console handler would keep
+    whatever sys.stderr is at that moment (a test's capture, say) for the rest of the process.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     import django
+    from django.apps import apps
     from django.core.exceptions import ImproperlyConfigured
 
     from openplate.core.config import prepare_data_dir
 
     try:
         prepare_data_dir()
-        django.setup()
+        if not apps.ready:
+            django.setup()
     except ImproperlyConfigured as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:
@@ -30,17 +36,32 @@ def setup_django() -> None:
 
 
 def prepare_database(*, verbose: bool) -> None:
-    """Apply migrations and load the shipped foods if they are new or changed."""
+    """Apply the migrations not applied yet, and load the shipped foods and activities if they
+    are new or changed."""
     setup_django()
     from django.core.management import call_command
     from django.db import DatabaseError
 
     try:
-        call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+        if _unapplied_migrations():
+            call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
         load_foods_with_progress()
         load_activities()
     except DatabaseError as error:
         raise click.ClickException(f"cannot prepare the database: {str(error).strip()}") from None
+
+
+def _unapplied_migrations() -> bool:
+    """True when the database lacks a migration (a new database has them all to apply).
+
+    Reading the plan takes a few milliseconds; `migrate` with nothing to do also sends its
+    signals and checks every app's content types and permissions, on every command.
+    """
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
 def load_activities() -> None:
