@@ -6,7 +6,8 @@ settings use it)."""
 import os
 import tempfile
 
-os.environ.setdefault("OPENPLATE_DATA_DIR", tempfile.mkdtemp(prefix="openplate-tests-"))
+# Always a fresh folder, even when the shell names a real one.
+os.environ["OPENPLATE_DATA_DIR"] = tempfile.mkdtemp(prefix="openplate-tests-")
 
 from openplate.core import config
 
