@@ -1,9 +1,13 @@
 """A real server and a real browser: `openplate serve` in a subprocess on a fresh database,
 driven by Debian's Chromium through Playwright.
 
+One server and one Chromium serve the whole run, started by the first browser test that needs
+them (a run without browser tests starts neither) and stopped at its end, whatever the tests did.
 The server gets its own data folder, and on PostgreSQL (when DATABASE_URL is set) a database of
 its own, made for the run and dropped after it, so the browser tests share nothing with the other
-tests' database. Screenshots go to test-artifacts/ (or $OPENPLATE_TEST_ARTIFACTS).
+tests' database. They share the server with each other, so each test signs up people of its own
+(tests/browser/people.py) and never counts on another test's. Screenshots go to test-artifacts/
+(or $OPENPLATE_TEST_ARTIFACTS).
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -25,20 +28,32 @@ from tests.databases import own_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
 ARTIFACTS = Path(os.environ.get("OPENPLATE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
 STARTUP_SECONDS = 120
+STOP_SECONDS = 30
 
 
-@pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
-    data_dir = tempfile.mkdtemp(prefix="openplate-browser-")
-    env = {**os.environ, "OPENPLATE_DATA_DIR": data_dir}
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests run after all the others, keeping their own order among themselves.
+    While Chromium is up, Playwright keeps an event loop running in this thread: Django refuses
+    database work there (SynchronousOnlyOperation) and asyncio.run refuses to start. The one
+    browser stays up from the first browser test to the end of the run, so no other test may
+    come after the first browser test."""
+    items.sort(key=lambda item: item.path.is_relative_to(HERE))
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("openplate-browser")
+    env = {**os.environ, "OPENPLATE_DATA_DIR": str(data_dir)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     with own_database("openplate_browser") as database_url:
         if database_url:
             env["DATABASE_URL"] = database_url
         port = _free_port()
-        log = Path(data_dir) / "server.log"
+        log = data_dir / "server.log"
         with log.open("w") as output:
             server = subprocess.Popen(
                 [sys.executable, "-m", "openplate", "serve", "--port", str(port)],
@@ -51,31 +66,35 @@ def server_url() -> Iterator[str]:
                 _wait_until_up(url, server, log)
                 yield url
             finally:
-                server.terminate()
-                server.wait(timeout=30)
+                _stop(server)  # before its database is dropped
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield chromium
-        chromium.close()
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 @pytest.fixture
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A phone-sized page; on failure its last state is kept as a screenshot."""
+    """A phone-sized page in a context of its own (no cookies, no storage from another test); on
+    failure its last state is kept as a screenshot."""
     context = browser.new_context(viewport={"width": 414, "height": 896})
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        screenshot(tab, f"{request.node.name}-failed")
-    context.close()
+    try:
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        yield tab
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed:
+            screenshot(tab, f"{request.node.name}-failed")
+    finally:
+        context.close()
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -110,3 +129,12 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path) -> None
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"the server did not answer in {STARTUP_SECONDS} s:\n{log.read_text()}")
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()

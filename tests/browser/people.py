@@ -1,13 +1,23 @@
-"""New people for the browser tests, made through the pages as a person would."""
+"""New people for the browser tests, made through the pages as a person would.
+
+The tests share one server for the whole run, so each signs up people of its own, named with
+`unique_username`: no test finds another's person, or is refused a username another took.
+"""
 
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 from playwright.sync_api import Page, expect
 
 PASSWORD = "correct horse battery staple"
+
+
+def unique_username(name: str) -> str:
+    """`name` and a suffix no other call returns, such as "maria-3f9c2a1b"."""
+    return f"{name}-{uuid.uuid4().hex[:8]}"
 
 
 def sign_up(page: Page, server_url: str, username: str, password: str = PASSWORD) -> None:

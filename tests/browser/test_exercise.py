@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.people import sign_up_with_a_goal
+from tests.browser.people import sign_up_with_a_goal, unique_username
 
 
 def number(page: Page, element_id: str) -> int:
@@ -16,7 +16,7 @@ def number(page: Page, element_id: str) -> int:
 
 
 def test_a_person_logs_a_run_and_the_diary_follows(page: Page, server_url: str) -> None:
-    sign_up_with_a_goal(page, server_url, "runner")
+    sign_up_with_a_goal(page, server_url, unique_username("runner"))
     page.goto(f"{server_url}/diary/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
     day = page.locator("#pick-day").input_value()

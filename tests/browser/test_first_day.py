@@ -8,6 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot
+from tests.browser.people import unique_username
 
 MEDIUM_BANANA = '1 medium (7" to 7-7/8" long)'
 BANANA_KCAL_PER_100G = 89  # USDA SR24 09040, Bananas, raw
@@ -21,7 +22,7 @@ def number(page: Page, element_id: str) -> int:
 def test_a_new_person_signs_up_sets_a_goal_and_logs_a_banana(page: Page, server_url: str) -> None:
     page.goto(server_url)
     page.get_by_role("link", name="Sign up").first.click()
-    page.get_by_label("Username").fill("maria")
+    page.get_by_label("Username").fill(unique_username("maria"))
     page.get_by_label("Password", exact=True).fill("correct horse battery staple")
     page.get_by_label("Password confirmation").fill("correct horse battery staple")
     screenshot(page, "1-sign-up")

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.people import sign_up_with_a_goal
+from tests.browser.people import sign_up_with_a_goal, unique_username
 
 
 def test_the_diary_offers_the_sore_legs_guide_after_a_run(page: Page, server_url: str) -> None:
-    sign_up_with_a_goal(page, server_url, "hiker")
+    sign_up_with_a_goal(page, server_url, unique_username("hiker"))
     page.goto(f"{server_url}/diary/")
     day = date.fromisoformat(page.locator("#pick-day").input_value())
     expect(page.locator(".guide-offer")).to_have_count(0)

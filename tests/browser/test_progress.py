@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ARTIFACTS, screenshot
-from tests.browser.people import sign_up_with_a_goal
+from tests.browser.people import sign_up_with_a_goal, unique_username
 
 WEIGH_INS_LB = [(6, "182.4"), (4, "181.1"), (2, "181.6"), (0, "180.2")]  # days ago, weight
 
@@ -17,7 +17,7 @@ def test_weigh_ins_logged_on_the_page_are_charted(page: Page, server_url: str) -
     sign_up_with_a_goal(
         page,
         server_url,
-        "paula",
+        unique_username("paula"),
         inches=6,
         weight_lb="183",
         goal_weight_lb="160",

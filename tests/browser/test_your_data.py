@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.people import sign_up
+from tests.browser.people import sign_up, unique_username
 
 PASSWORD = "correct horse battery staple"
 
@@ -17,7 +17,8 @@ PASSWORD = "correct horse battery staple"
 def test_a_person_reads_a_guide_downloads_their_data_and_leaves(
     page: Page, server_url: str
 ) -> None:
-    sign_up(page, server_url, "noor", PASSWORD)
+    username = unique_username("noor")
+    sign_up(page, server_url, username, PASSWORD)
 
     page.get_by_role("link", name="Guides").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Guides")
@@ -31,7 +32,7 @@ def test_a_person_reads_a_guide_downloads_their_data_and_leaves(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download JSON").click()
     document = json.loads(Path(download.value.path()).read_text())
-    assert document["account"]["username"] == "noor"
+    assert document["account"]["username"] == username
 
     page.get_by_label("Your password").fill("not my password")
     page.get_by_role("button", name="Delete my account and all my data").click()
