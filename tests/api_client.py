@@ -1,4 +1,5 @@
-"""Calling the API as one person, with a personal token, as a script would."""
+"""Calling the API as one person, with a personal token, as a script would; tests/people.py
+gives each shared person one (`alice_api`, `new_alice_api`, `bob_api`)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,6 @@ from django.test import Client
 from openplate.accounts.tokens import create_token
 
 PREFIX = "/api"
-
-
-def make_user(username: str) -> User:
-    return User.objects.create_user(username, password=f"{username}-password")
 
 
 class ApiClient:

@@ -22,7 +22,6 @@ from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_activity
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from tests.api_client import ApiClient, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -68,20 +67,19 @@ def test_it_answers_401_to_a_request_without_credentials(method, path, operation
 @pytest.mark.parametrize(
     "header", ["Bearer op_not-a-token", "Bearer", "Token op_x", "Basic YWxpY2U6c2VjcmV0"]
 )
+@pytest.mark.usefixtures("new_alice")
 def test_it_answers_401_to_a_wrong_token(header):
-    make_user("alice")
     assert Client(HTTP_AUTHORIZATION=header).get("/api/profile").status_code == 401
 
 
-def test_it_answers_401_to_the_token_of_a_deactivated_person():
-    alice = ApiClient(make_user("alice"))
-    alice.user.is_active = False
-    alice.user.save()
-    assert alice.get("/profile").status_code == 401
+def test_it_answers_401_to_the_token_of_a_deactivated_person(new_alice_api):
+    new_alice_api.user.is_active = False
+    new_alice_api.user.save()
+    assert new_alice_api.get("/profile").status_code == 401
 
 
-def test_it_lets_a_token_write_without_a_csrf_token():
-    _, secret = create_token(make_user("alice"), "script")
+def test_it_lets_a_token_write_without_a_csrf_token(new_alice):
+    _, secret = create_token(new_alice, "script")
     client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {secret}")
     response = client.post(
         "/api/entries/quick-add",
@@ -91,9 +89,9 @@ def test_it_lets_a_token_write_without_a_csrf_token():
     assert response.status_code == 201
 
 
-def test_it_lets_the_pages_in_by_session_with_the_csrf_token():
+def test_it_lets_the_pages_in_by_session_with_the_csrf_token(new_alice):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(make_user("alice"))
+    client.force_login(new_alice)
     assert client.get("/api/profile").json()["username"] == "alice"
     body = {"date": DAY.isoformat(), "meal": "lunch", "energy_kcal": 300}
     refused = client.post("/api/entries/quick-add", body, content_type="application/json")
@@ -115,11 +113,10 @@ def test_it_serves_its_openapi_document_and_docs_page_to_anyone():
 # --- the error shape ---------------------------------------------------------------------------
 
 
-def test_it_answers_pydantics_and_the_services_errors_in_one_shape():
-    alice = ApiClient(make_user("alice"))
+def test_it_answers_pydantics_and_the_services_errors_in_one_shape(new_alice_api):
     body = {"date": DAY.isoformat(), "meal": "lunch", "energy_kcal": 300}
-    by_pydantic = alice.post("/entries/quick-add", body | {"meal": "brunch"})
-    by_service = alice.post("/entries/quick-add", body | {"energy_kcal": 0})
+    by_pydantic = new_alice_api.post("/entries/quick-add", body | {"meal": "brunch"})
+    by_service = new_alice_api.post("/entries/quick-add", body | {"energy_kcal": 0})
     for response, field in ((by_pydantic, "meal"), (by_service, "energy_kcal")):
         assert response.status_code == 422
         [error] = response.json()["detail"]
@@ -132,9 +129,8 @@ def test_it_answers_pydantics_and_the_services_errors_in_one_shape():
     }
 
 
-def test_it_lists_every_field_at_fault_at_once():
-    alice = ApiClient(make_user("alice"))
-    response = alice.post(
+def test_it_lists_every_field_at_fault_at_once(new_alice_api):
+    response = new_alice_api.post(
         "/entries/quick-add", {"date": "1800-01-01", "meal": "lunch", "energy_kcal": -5}
     )
     assert sorted(error["loc"][-1] for error in response.json()["detail"]) == [
@@ -143,9 +139,8 @@ def test_it_lists_every_field_at_fault_at_once():
     ]
 
 
-def test_it_refuses_a_body_that_is_not_json():
-    alice = ApiClient(make_user("alice"))
-    response = alice.client.post("/api/entries", "{oops", content_type="application/json")
+def test_it_refuses_a_body_that_is_not_json(new_alice_api):
+    response = new_alice_api.client.post("/api/entries", "{oops", content_type="application/json")
     assert response.status_code in (400, 422)
     assert not Entry.objects.exists()
 
@@ -154,31 +149,25 @@ def test_it_refuses_a_body_that_is_not_json():
 
 
 @pytest.fixture
-def alices():
+def alices(new_alice):
     """Alice's data of every kind, which bob must neither see nor change."""
-    user = make_user("alice")
     goal_input = GoalInput("female", date(1990, 1, 1), 165, 70, "light", -0.5)
-    stew = create_custom_food(user, "Alice's secret stew", nutrients={"energy_kcal": 120})
-    set_favourite(user, stew, True)
-    token, _ = create_token(user, "Alice's phone")
-    goal = set_goal(user, goal_input, on=timezone.localdate())
-    log_weight(user, day=DAY, weight=69.5, unit="kg")
-    log_water(user, day=DAY, amount=2)
+    stew = create_custom_food(new_alice, "Alice's secret stew", nutrients={"energy_kcal": 120})
+    set_favourite(new_alice, stew, True)
+    token, _ = create_token(new_alice, "Alice's phone")
+    goal = set_goal(new_alice, goal_input, on=timezone.localdate())
+    log_weight(new_alice, day=DAY, weight=69.5, unit="kg")
+    log_water(new_alice, day=DAY, amount=2)
     run = Activity.objects.get(code="12050")  # running, 6 mph
     return {
-        "user": user,
+        "user": new_alice,
         "goal": goal,
-        "run": log_activity(user, day=DAY, activity=run, minutes=30),
+        "run": log_activity(new_alice, day=DAY, activity=run, minutes=30),
         "food": stew,
-        "entry": log_food(user, day=DAY, meal="lunch", food=stew, quantity=300),
-        "quick_add": quick_add(user, day=DAY, meal="snacks", energy_kcal=200),
+        "entry": log_food(new_alice, day=DAY, meal="lunch", food=stew, quantity=300),
+        "quick_add": quick_add(new_alice, day=DAY, meal="snacks", energy_kcal=200),
         "token": token,
     }
-
-
-@pytest.fixture
-def bob():
-    return ApiClient(make_user("bob"))
 
 
 def everything_of(user):
@@ -327,9 +316,9 @@ def test_it_checks_every_endpoint_against_another_persons_data():
 
 
 @pytest.mark.parametrize("operation_id", list(AS_BOB))
-def test_it_keeps_another_persons_data_out_of_reach(operation_id, alices, bob):
+def test_it_keeps_another_persons_data_out_of_reach(operation_id, alices, bob_api):
     before = everything_of(alices["user"])
-    assert AS_BOB[operation_id](bob, alices)
+    assert AS_BOB[operation_id](bob_api, alices)
     assert everything_of(alices["user"]) == before
 
 

@@ -9,9 +9,8 @@ def test_it_shows_the_home_page(client: Client) -> None:
     assert 'href="/static/openplate/site.css"' in response.content.decode()
 
 
-def test_it_takes_a_signed_in_person_to_their_diary(client: Client, django_user_model) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(django_user_model.objects.create_user("ann"))
-    response = client.get("/")
+def test_it_takes_a_signed_in_person_to_their_diary(new_alice_browser: Client) -> None:
+    response = new_alice_browser.get("/")
     assert response.status_code == 302
     assert response["Location"] == "/diary/"
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from openplate.accounts.models import Goal, Profile
 from openplate.accounts.tokens import create_token
 from openplate.science.units import KG_PER_LB
-from tests.api_client import ApiClient, locations, make_user
+from tests.api_client import locations
 
 pytestmark = pytest.mark.django_db
 
@@ -24,24 +24,14 @@ GOAL = {
 }
 
 
-@pytest.fixture
-def alice():
-    return ApiClient(make_user("alice"))
-
-
-@pytest.fixture
-def bob():
-    return ApiClient(make_user("bob"))
-
-
-def test_it_shows_an_empty_profile_before_the_first_goal(alice):
-    response = alice.get("/profile")
+def test_it_shows_an_empty_profile_before_the_first_goal(new_alice_api):
+    response = new_alice_api.get("/profile")
     assert response.status_code == 200
     assert response.json() == {"username": "alice", "profile": None, "goal": None}
 
 
-def test_it_sets_a_goal_and_shows_how_the_budget_was_computed(alice):
-    response = alice.post("/goals", GOAL)
+def test_it_sets_a_goal_and_shows_how_the_budget_was_computed(new_alice_api):
+    response = new_alice_api.post("/goals", GOAL)
     assert response.status_code == 201, response.content
     goal = response.json()
     assert goal["starts_on"] == timezone.localdate().isoformat()
@@ -60,9 +50,9 @@ def test_it_sets_a_goal_and_shows_how_the_budget_was_computed(alice):
     assert goal["macro_targets_g"]["fat"] == pytest.approx(goal["budget_kcal"] * 0.3 / 9)
 
 
-def test_it_shows_the_profile_and_todays_goal(alice):
-    goal = alice.post("/goals", GOAL | {"units": "metric"}).json()
-    me = alice.get("/profile").json()
+def test_it_shows_the_profile_and_todays_goal(new_alice_api):
+    goal = new_alice_api.post("/goals", GOAL | {"units": "metric"}).json()
+    me = new_alice_api.get("/profile").json()
     assert me["profile"] == {
         "units": "metric",
         "sex": "female",
@@ -74,34 +64,34 @@ def test_it_shows_the_profile_and_todays_goal(alice):
     assert me["goal"] == goal
 
 
-def test_it_changes_the_units_and_the_water_goal(alice):
-    alice.post("/goals", GOAL)
-    response = alice.patch("/profile", {"units": "metric", "water_goal_ml": 2500})
+def test_it_changes_the_units_and_the_water_goal(new_alice_api):
+    new_alice_api.post("/goals", GOAL)
+    response = new_alice_api.patch("/profile", {"units": "metric", "water_goal_ml": 2500})
     assert response.status_code == 200, response.content
     assert response.json()["profile"]["units"] == "metric"
     assert response.json()["profile"]["water_goal_ml"] == 2500
-    assert alice.patch("/profile", {}).json()["profile"]["water_goal_ml"] == 2500
-    assert Profile.objects.get(user=alice.user).units == "metric"
+    assert new_alice_api.patch("/profile", {}).json()["profile"]["water_goal_ml"] == 2500
+    assert Profile.objects.get(user=new_alice_api.user).units == "metric"
 
 
 @pytest.mark.parametrize("goal_ml", [0, 499, 10_001, "2000"])
-def test_it_refuses_a_water_goal_out_of_range_and_changes_nothing(alice, goal_ml):
-    alice.post("/goals", GOAL)
-    response = alice.patch("/profile", {"units": "metric", "water_goal_ml": goal_ml})
+def test_it_refuses_a_water_goal_out_of_range_and_changes_nothing(new_alice_api, goal_ml):
+    new_alice_api.post("/goals", GOAL)
+    response = new_alice_api.patch("/profile", {"units": "metric", "water_goal_ml": goal_ml})
     assert locations(response) == [[*BODY, "water_goal_ml"]]
-    profile = Profile.objects.get(user=alice.user)
+    profile = Profile.objects.get(user=new_alice_api.user)
     assert (profile.units, round(profile.water_goal_ml)) == ("imperial", 1893)
 
 
-def test_it_asks_for_a_goal_before_changing_the_profile(alice):
-    response = alice.patch("/profile", {"water_goal_ml": 2000})
+def test_it_asks_for_a_goal_before_changing_the_profile(new_alice_api):
+    response = new_alice_api.patch("/profile", {"water_goal_ml": 2000})
     assert response.status_code == 422
     assert "Set your goal first" in response.json()["detail"][0]["msg"]
 
 
-def test_it_raises_a_budget_to_the_floor_and_says_so(alice):
+def test_it_raises_a_budget_to_the_floor_and_says_so(new_alice_api):
     small = GOAL | {"height_cm": 150, "weight_kg": 50, "activity": "sedentary"}
-    goal = alice.post("/goals", small | {"rate_lb_per_week": -2}).json()
+    goal = new_alice_api.post("/goals", small | {"rate_lb_per_week": -2}).json()
     assert goal["floor_applied"] is True
     assert goal["budget_kcal"] == goal["floor_kcal"] == 1200
     assert goal["effective_rate_kg_per_week"] > goal["rate_kg_per_week"]
@@ -112,9 +102,9 @@ def test_it_raises_a_budget_to_the_floor_and_says_so(alice):
     "rate",
     [{"rate_kg_per_week": -0.5}, {"rate_kg_per_week": -0.454}, {"rate_kg_per_week": 0}],
 )
-def test_it_takes_the_weekly_goal_in_kilograms(alice, rate):
+def test_it_takes_the_weekly_goal_in_kilograms(new_alice_api, rate):
     body = {key: value for key, value in GOAL.items() if key != "rate_lb_per_week"} | rate
-    response = alice.post("/goals", body)
+    response = new_alice_api.post("/goals", body)
     assert response.status_code == 201, response.content
     offered = -KG_PER_LB if rate["rate_kg_per_week"] == -0.454 else rate["rate_kg_per_week"]
     assert response.json()["rate_kg_per_week"] == offered
@@ -143,36 +133,36 @@ def test_it_takes_the_weekly_goal_in_kilograms(alice, rate):
         ({"goal": "thin"}, "goal"),
     ],
 )
-def test_it_refuses_a_goal_naming_the_field_and_saves_nothing(alice, change, field):
-    response = alice.post("/goals", GOAL | change)
+def test_it_refuses_a_goal_naming_the_field_and_saves_nothing(new_alice_api, change, field):
+    response = new_alice_api.post("/goals", GOAL | change)
     assert [*BODY, field] in locations(response)
     assert not Goal.objects.exists()
     assert not Profile.objects.exists()
 
 
-def test_it_names_the_weekly_goal_as_given_when_the_science_refuses_it(alice):
+def test_it_names_the_weekly_goal_as_given_when_the_science_refuses_it(new_alice_api):
     underweight = GOAL | {"weight_kg": 45, "height_cm": 170}
-    response = alice.post("/goals", underweight)
+    response = new_alice_api.post("/goals", underweight)
     assert locations(response) == [[*BODY, "rate_lb_per_week"]]
     assert "underweight" in response.json()["detail"][0]["msg"]
 
 
-def test_it_replaces_a_goal_set_earlier_the_same_day(alice):
-    alice.post("/goals", GOAL)
-    alice.post("/goals", GOAL | {"rate_lb_per_week": 0})
-    goals = alice.get("/goals").json()
+def test_it_replaces_a_goal_set_earlier_the_same_day(new_alice_api):
+    new_alice_api.post("/goals", GOAL)
+    new_alice_api.post("/goals", GOAL | {"rate_lb_per_week": 0})
+    goals = new_alice_api.get("/goals").json()
     assert [goal["rate_kg_per_week"] for goal in goals] == [0]
 
 
-def test_it_lists_the_goal_history_oldest_first(alice):
+def test_it_lists_the_goal_history_oldest_first(new_alice_api):
     Goal.objects.create(
-        user=alice.user, starts_on=date(2024, 1, 1), rate_kg_per_week=0, sex="female",
+        user=new_alice_api.user, starts_on=date(2024, 1, 1), rate_kg_per_week=0, sex="female",
         age_years=34, height_cm=165, weight_kg=72, activity="light", formula="mifflin-st-jeor",
         bmr_kcal=1400, activity_factor=1.375, maintenance_kcal=1925, floor_kcal=1200,
         floor_applied=False, budget_kcal=1925, effective_rate_kg_per_week=0, bmi=26.4,
     )  # fmt: skip
-    alice.post("/goals", GOAL)
-    history = alice.get("/goals").json()
+    new_alice_api.post("/goals", GOAL)
+    history = new_alice_api.get("/goals").json()
     assert [goal["starts_on"] for goal in history] == [
         "2024-01-01",
         timezone.localdate().isoformat(),
@@ -180,40 +170,42 @@ def test_it_lists_the_goal_history_oldest_first(alice):
     assert history[0]["warnings"] == []
 
 
-def test_it_keeps_units_and_macro_shares_left_out(alice):
-    alice.post(
+def test_it_keeps_units_and_macro_shares_left_out(new_alice_api):
+    new_alice_api.post(
         "/goals",
         GOAL | {"units": "metric", "protein_percent": 30, "carbohydrate_percent": 40,
                 "fat_percent": 30},
     )  # fmt: skip
-    goal = alice.post("/goals", GOAL | {"protein_percent": 35, "carbohydrate_percent": 35}).json()
+    goal = new_alice_api.post(
+        "/goals", GOAL | {"protein_percent": 35, "carbohydrate_percent": 35}
+    ).json()
     assert (goal["protein_percent"], goal["carbohydrate_percent"], goal["fat_percent"]) == (
         35, 35, 30
     )  # fmt: skip
-    assert alice.get("/profile").json()["profile"]["units"] == "metric"
+    assert new_alice_api.get("/profile").json()["profile"]["units"] == "metric"
 
 
 # --- tokens ------------------------------------------------------------------------------------
 
 
-def test_it_lists_the_callers_tokens_without_their_secrets(alice):
-    create_token(alice.user, "My script")
-    tokens = alice.get("/tokens").json()
+def test_it_lists_the_callers_tokens_without_their_secrets(new_alice_api):
+    create_token(new_alice_api.user, "My script")
+    tokens = new_alice_api.get("/tokens").json()
     assert [token["name"] for token in tokens] == ["My script", "tests"]
     assert set(tokens[0]) == {"id", "name", "prefix", "created", "last_used"}
-    assert alice.token not in str(tokens)
-    assert alice.token.startswith(tokens[1]["prefix"])
+    assert new_alice_api.token not in str(tokens)
+    assert new_alice_api.token.startswith(tokens[1]["prefix"])
     assert tokens[1]["last_used"] is not None  # this very request used it
 
 
-def test_it_revokes_a_token_which_then_stops_working(alice):
-    other, _ = create_token(alice.user, "Old phone")
-    assert alice.delete(f"/tokens/{other.pk}").status_code == 204
-    assert [token["name"] for token in alice.get("/tokens").json()] == ["tests"]
-    current = alice.get("/tokens").json()[0]["id"]
-    assert alice.delete(f"/tokens/{current}").status_code == 204
-    assert alice.get("/tokens").status_code == 401
+def test_it_revokes_a_token_which_then_stops_working(new_alice_api):
+    other, _ = create_token(new_alice_api.user, "Old phone")
+    assert new_alice_api.delete(f"/tokens/{other.pk}").status_code == 204
+    assert [token["name"] for token in new_alice_api.get("/tokens").json()] == ["tests"]
+    current = new_alice_api.get("/tokens").json()[0]["id"]
+    assert new_alice_api.delete(f"/tokens/{current}").status_code == 204
+    assert new_alice_api.get("/tokens").status_code == 401
 
 
-def test_it_answers_404_for_a_missing_token(alice):
-    assert alice.delete("/tokens/999999").status_code == 404
+def test_it_answers_404_for_a_missing_token(new_alice_api):
+    assert new_alice_api.delete("/tokens/999999").status_code == 404

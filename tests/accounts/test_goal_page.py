@@ -91,13 +91,6 @@ def checked(html: str, name: str) -> str:
     return radio.group(1)
 
 
-@pytest.fixture
-def alice(client: Client, django_user_model: type[User]) -> User:
-    user = django_user_model.objects.create_user("alice")
-    client.force_login(user)
-    return user
-
-
 def save(client: Client, **changes: str) -> Any:
     return client.post("/goal/", alice_form(**changes))
 
@@ -110,14 +103,14 @@ def test_it_needs_sign_in(client: Client) -> None:
     assert not Goal.objects.exists()
 
 
-def test_it_offers_myplates_nine_weekly_goals(client: Client, alice: User) -> None:
-    html = client.get("/goal/").content.decode()
+def test_it_offers_myplates_nine_weekly_goals(new_alice_browser: Client) -> None:
+    html = new_alice_browser.get("/goal/").content.decode()
     assert options(html, "rate_lb") == US_GOALS
     assert options(html, "rate_kg") == METRIC_GOALS
 
 
-def test_it_offers_the_five_activity_levels_with_descriptions(client: Client, alice: User) -> None:
-    html = client.get("/goal/").content.decode()
+def test_it_offers_the_five_activity_levels_with_descriptions(new_alice_browser: Client) -> None:
+    html = new_alice_browser.get("/goal/").content.decode()
     for level, description in [
         ("Sedentary", "Little or no exercise, desk job"),
         ("Lightly active", "Light exercise 1-3 days a week"),
@@ -129,16 +122,16 @@ def test_it_offers_the_five_activity_levels_with_descriptions(client: Client, al
     assert html.count('type="radio" name="activity"') == 5
 
 
-def test_every_input_has_a_label(client: Client, alice: User) -> None:
-    html = client.get("/goal/").content.decode()
+def test_every_input_has_a_label(new_alice_browser: Client) -> None:
+    html = new_alice_browser.get("/goal/").content.decode()
     assert unlabelled_fields(html) == []
     assert 'href="/static/openplate/accounts.css"' in html
 
 
 def test_a_first_visit_starts_in_us_units_with_the_default_macro_split(
-    client: Client, alice: User
+    new_alice_browser: Client,
 ) -> None:
-    html = client.get("/goal/").content.decode()
+    html = new_alice_browser.get("/goal/").content.decode()
     assert "Set your goal" in html
     assert checked(html, "units") == "imperial"
     assert selected(html, "rate_lb") == "0"
@@ -147,18 +140,18 @@ def test_a_first_visit_starts_in_us_units_with_the_default_macro_split(
 
 
 def test_it_saves_the_goal_and_shows_how_the_budget_was_computed(
-    client: Client, alice: User
+    new_alice_browser: Client, new_alice: User
 ) -> None:
-    response = save(client)
+    response = save(new_alice_browser)
     assert response.status_code == 302
     assert response["Location"] == "/goal/"
-    goal = Goal.objects.get(user=alice)
+    goal = Goal.objects.get(user=new_alice)
     assert goal.starts_on == timezone.localdate()
     assert goal.height_cm == pytest.approx(64 * 2.54)
     assert goal.weight_kg == pytest.approx(160 * KG_PER_LB)
     assert goal.rate_kg_per_week == pytest.approx(-KG_PER_LB)
 
-    html = client.get("/goal/").content.decode()
+    html = new_alice_browser.get("/goal/").content.decode()
     # 10 x 72.57 + 6.25 x 162.56 - 5 x 25 - 161 = 1,455.7; x 1.2 = 1,746.9; - 500 = 1,246.9
     assert "Goal saved. From today your daily budget is 1,247 kcal." in html
     assert "Resting energy (BMR), Mifflin-St Jeor: 10 × 72.6 kg + 6.25 × 162.6 cm − 5 × " in html
@@ -174,38 +167,40 @@ def test_it_saves_the_goal_and_shows_how_the_budget_was_computed(
     assert "Computed for a 25-year-old woman, 5 ft 4 in and 160 lb (BMI 27.5, overweight)." in html
 
 
-def test_it_shows_the_macro_targets(client: Client, alice: User) -> None:
-    save(client, protein_percent="30", carbohydrate_percent="40", fat_percent="30")
-    html = client.get("/goal/").content.decode()
+def test_it_shows_the_macro_targets(new_alice_browser: Client) -> None:
+    save(new_alice_browser, protein_percent="30", carbohydrate_percent="40", fat_percent="30")
+    html = new_alice_browser.get("/goal/").content.decode()
     # 1,246.9 kcal: 30 % / 4 kcal/g = 94 g protein, 40 % / 4 = 125 g, 30 % / 9 = 42 g fat
     assert "<strong>Protein</strong> 30 % · 94 g" in html
     assert "<strong>Carbohydrate</strong> 40 % · 125 g" in html
     assert "<strong>Fat</strong> 30 % · 42 g" in html
 
 
-def test_it_shows_the_calorie_floor_and_every_warning(client: Client, alice: User) -> None:
+def test_it_shows_the_calorie_floor_and_every_warning(
+    new_alice_browser: Client, new_alice: User
+) -> None:
     # 60 years, 5 ft 0 in, 132 lb, lose 2 lb a week: 1,306.6 - 1,000 is under 1,200.
     save(
-        client,
+        new_alice_browser,
         birth_date=years_ago(60).isoformat(),
         height_ft="5",
         height_in="0",
         weight_lb="132",
         rate_lb="-2",
     )
-    goal = Goal.objects.get(user=alice)
+    goal = Goal.objects.get(user=new_alice)
     assert goal.floor_applied
     assert goal.warnings
-    html = client.get("/goal/").content.decode()
+    html = new_alice_browser.get("/goal/").content.decode()
     assert "Raised to the minimum of 1,200 kcal for women" in html
     assert '<p class="budget-total"><strong id="goal-budget">1,200</strong> kcal a day</p>' in html
     for warning in goal.warnings:
         assert f'<li class="warning">{warning}</li>' in html
 
 
-def test_it_saves_a_metric_goal(client: Client, alice: User) -> None:
+def test_it_saves_a_metric_goal(new_alice_browser: Client, new_alice: User) -> None:
     response = save(
-        client,
+        new_alice_browser,
         units="metric",
         rate_kg="-0.5",
         height_cm="165",
@@ -216,12 +211,12 @@ def test_it_saves_a_metric_goal(client: Client, alice: User) -> None:
         rate_lb="",
     )
     assert response.status_code == 302
-    goal = Goal.objects.get(user=alice)
+    goal = Goal.objects.get(user=new_alice)
     assert goal.rate_kg_per_week == -0.5
     assert goal.height_cm == 165
     assert goal.weight_kg == 70.5
-    assert Profile.objects.get(user=alice).units == "metric"
-    html = client.get("/goal/").content.decode()
+    assert Profile.objects.get(user=new_alice).units == "metric"
+    html = new_alice_browser.get("/goal/").content.decode()
     assert "Lose 0.5 kg per week, since" in html
     assert "165 cm and 70.5 kg" in html
     # 0.5 kg = 1.1 lb; x 3,500 / 7 = 551 kcal a day
@@ -230,9 +225,9 @@ def test_it_saves_a_metric_goal(client: Client, alice: User) -> None:
     assert selected(html, "rate_kg") == "-0.5"
 
 
-def test_it_fills_the_form_in_from_the_profile_and_the_goal(client: Client, alice: User) -> None:
-    save(client, activity="moderate", rate_lb="-1.5", weight_lb="171.5")
-    html = client.get("/goal/").content.decode()
+def test_it_fills_the_form_in_from_the_profile_and_the_goal(new_alice_browser: Client) -> None:
+    save(new_alice_browser, activity="moderate", rate_lb="-1.5", weight_lb="171.5")
+    html = new_alice_browser.get("/goal/").content.decode()
     assert "Change your goal" in html
     assert checked(html, "units") == "imperial"
     assert selected(html, "rate_lb") == "-1.5"
@@ -247,8 +242,8 @@ def test_it_fills_the_form_in_from_the_profile_and_the_goal(client: Client, alic
     assert selected(html, "rate_kg") == "-0.75"
 
 
-def test_missing_answers_are_shown_beside_their_fields(client: Client, alice: User) -> None:
-    response = save(client, weight_lb="", sex="")
+def test_missing_answers_are_shown_beside_their_fields(new_alice_browser: Client) -> None:
+    response = save(new_alice_browser, weight_lb="", sex="")
     assert response.status_code == 422
     html = response.content.decode()
     assert '<ul class="errorlist" id="id_weight_lb_error"><li>Enter your weight.</li></ul>' in html
@@ -298,9 +293,9 @@ def test_missing_answers_are_shown_beside_their_fields(client: Client, alice: Us
     ],
 )
 def test_refusals_are_shown_beside_the_field_filled_in(
-    client: Client, alice: User, changes: dict[str, str], field: str, message: str
+    new_alice_browser: Client, changes: dict[str, str], field: str, message: str
 ) -> None:
-    response = save(client, **changes)
+    response = save(new_alice_browser, **changes)
     assert response.status_code == 422
     html = response.content.decode()
     errors = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html)
@@ -310,11 +305,13 @@ def test_refusals_are_shown_beside_the_field_filled_in(
     assert not Profile.objects.exists()
 
 
-def test_a_change_applies_from_today_and_keeps_past_days(client: Client, alice: User) -> None:
+def test_a_change_applies_from_today_and_keeps_past_days(
+    new_alice_browser: Client, new_alice: User
+) -> None:
     today = timezone.localdate()
     week_ago = today - timedelta(days=7)
     earlier = set_goal(
-        alice,
+        new_alice,
         GoalInput(
             sex="female",
             birth_date=years_ago(25),
@@ -325,14 +322,14 @@ def test_a_change_applies_from_today_and_keeps_past_days(client: Client, alice: 
         ),
         on=week_ago,
     )
-    save(client, rate_lb="0")
+    save(new_alice_browser, rate_lb="0")
 
-    goals = list(Goal.objects.filter(user=alice).order_by("starts_on"))
+    goals = list(Goal.objects.filter(user=new_alice).order_by("starts_on"))
     assert [goal.starts_on for goal in goals] == [week_ago, today]
     assert goals[0].budget_kcal == earlier.budget_kcal
     assert goals[0].rate_kg_per_week == earlier.rate_kg_per_week
 
-    html = client.get("/goal/").content.decode()
+    html = new_alice_browser.get("/goal/").content.decode()
     history = html[html.index("Goal history") :]
     rows = re.findall(r"<tr(?: class=\"current\")?>(.*?)</tr>", history, re.S)[1:]
     assert len(rows) == 2
@@ -343,16 +340,18 @@ def test_a_change_applies_from_today_and_keeps_past_days(client: Client, alice: 
     assert "in force" not in rows[1]
 
 
-def test_saving_twice_the_same_day_keeps_one_goal(client: Client, alice: User) -> None:
-    save(client)
-    save(client, rate_lb="-0.5")
-    assert Goal.objects.filter(user=alice).count() == 1
-    assert Goal.objects.get(user=alice).rate_kg_per_week == pytest.approx(-0.5 * KG_PER_LB)
+def test_saving_twice_the_same_day_keeps_one_goal(
+    new_alice_browser: Client, new_alice: User
+) -> None:
+    save(new_alice_browser)
+    save(new_alice_browser, rate_lb="-0.5")
+    assert Goal.objects.filter(user=new_alice).count() == 1
+    assert Goal.objects.get(user=new_alice).rate_kg_per_week == pytest.approx(-0.5 * KG_PER_LB)
 
 
-def test_switching_units_converts_what_was_typed(client: Client, alice: User) -> None:
+def test_switching_units_converts_what_was_typed(new_alice_browser: Client) -> None:
     typed = alice_form(units="metric", weight_lb="171.5", rate_lb="-1.5")
-    response = client.get("/goal/", typed, headers={"HX-Request": "true"})
+    response = new_alice_browser.get("/goal/", typed, headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert "HX-Request" in response["Vary"]
     html = response.content.decode()
@@ -366,17 +365,17 @@ def test_switching_units_converts_what_was_typed(client: Client, alice: User) ->
     assert checked(html, "activity") == "sedentary"
 
 
-def test_switching_back_converts_metric_to_us_units(client: Client, alice: User) -> None:
+def test_switching_back_converts_metric_to_us_units(new_alice_browser: Client) -> None:
     typed = {"units": "imperial", "height_cm": "180", "weight_kg": "80", "rate_kg": "0.25"}
-    html = client.get("/goal/", typed, headers={"HX-Request": "true"}).content.decode()
+    html = new_alice_browser.get("/goal/", typed, headers={"HX-Request": "true"}).content.decode()
     assert checked(html, "units") == "imperial"
     assert (value(html, "height_ft"), value(html, "height_in")) == ("5", "10.9")
     assert value(html, "weight_lb") == "176.4"
     assert selected(html, "rate_lb") == "0.5"
 
 
-def test_the_units_switch_works_without_javascript(client: Client, alice: User) -> None:
-    html = client.get("/goal/?units=metric").content.decode()
+def test_the_units_switch_works_without_javascript(new_alice_browser: Client) -> None:
+    html = new_alice_browser.get("/goal/?units=metric").content.decode()
     assert "<html" in html
     assert checked(html, "units") == "metric"
     # Both sets are in the page; accounts.css shows the chosen one.
@@ -385,23 +384,20 @@ def test_the_units_switch_works_without_javascript(client: Client, alice: User) 
     assert 'hx-get="/goal/"' in html
 
 
-def test_it_starts_in_the_units_chosen_in_settings(client: Client, alice: User) -> None:
-    client.post("/settings/", {"units": "metric"})
-    html = client.get("/goal/").content.decode()
+def test_it_starts_in_the_units_chosen_in_settings(new_alice_browser: Client) -> None:
+    new_alice_browser.post("/settings/", {"units": "metric"})
+    html = new_alice_browser.get("/goal/").content.decode()
     assert checked(html, "units") == "metric"
 
 
-def test_goal_forms_need_the_csrf_token(django_user_model: type[User]) -> None:
+def test_goal_forms_need_the_csrf_token(new_alice: User) -> None:
     client = Client(enforce_csrf_checks=True)
-    client.force_login(django_user_model.objects.create_user("alice"))
+    client.force_login(new_alice)
     assert client.post("/goal/", alice_form()).status_code == 403
     assert not Goal.objects.exists()
 
 
-def test_it_shows_only_the_persons_own_goals(
-    client: Client, alice: User, django_user_model: type[User]
-) -> None:
-    bob = django_user_model.objects.create_user("bob")
+def test_it_shows_only_the_persons_own_goals(new_alice_browser: Client, bob: User) -> None:
     set_goal(
         bob,
         GoalInput(
@@ -414,7 +410,7 @@ def test_it_shows_only_the_persons_own_goals(
         ),
         on=timezone.localdate(),
     )
-    html = client.get("/goal/").content.decode()
+    html = new_alice_browser.get("/goal/").content.decode()
     assert "Set your goal" in html
     assert "Goal history" not in html
     assert "Your daily budget" not in html

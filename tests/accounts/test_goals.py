@@ -36,20 +36,10 @@ ALICE_BUDGET = ALICE_BMR * 1.2 - 500
 TOLERANCE_KCAL = 0.01
 
 
-@pytest.fixture
-def alice(django_user_model: type[User]) -> User:
-    return django_user_model.objects.create_user("alice")
-
-
-@pytest.fixture
-def bob(django_user_model: type[User]) -> User:
-    return django_user_model.objects.create_user("bob")
-
-
 @pytest.mark.django_db
-def test_it_sets_the_mifflin_st_jeor_budget(alice: User) -> None:
+def test_it_sets_the_mifflin_st_jeor_budget(new_alice: User) -> None:
     assert round(ALICE_BUDGET, 3) == 1246.897  # the arithmetic above, done once more
-    goal = set_goal(alice, ALICE, on=ON)
+    goal = set_goal(new_alice, ALICE, on=ON)
     assert goal.formula == "mifflin-st-jeor"
     assert goal.bmr_kcal == pytest.approx(ALICE_BMR, abs=TOLERANCE_KCAL)
     assert goal.activity_factor == 1.2
@@ -62,9 +52,9 @@ def test_it_sets_the_mifflin_st_jeor_budget(alice: User) -> None:
 
 
 @pytest.mark.django_db
-def test_it_keeps_the_person_in_the_profile(alice: User) -> None:
-    set_goal(alice, replace(ALICE, units="metric"), on=ON)
-    profile = Profile.objects.get(user=alice)
+def test_it_keeps_the_person_in_the_profile(new_alice: User) -> None:
+    set_goal(new_alice, replace(ALICE, units="metric"), on=ON)
+    profile = Profile.objects.get(user=new_alice)
     assert profile.sex == "female"
     assert profile.birth_date == BORN
     assert profile.height_cm == pytest.approx(162.56)
@@ -73,7 +63,7 @@ def test_it_keeps_the_person_in_the_profile(alice: User) -> None:
 
 
 @pytest.mark.django_db
-def test_it_raises_the_budget_to_the_floor_with_a_warning(alice: User) -> None:
+def test_it_raises_the_budget_to_the_floor_with_a_warning(new_alice: User) -> None:
     # 60 kg, 152 cm, 60 years: BMR 600 + 950 - 300 - 161 = 1089; x 1.2 = 1306.8; - 1000 < 1200.
     small = replace(
         ALICE,
@@ -82,7 +72,7 @@ def test_it_raises_the_budget_to_the_floor_with_a_warning(alice: User) -> None:
         weight_kg=60,
         rate_kg_per_week=-2 * KG_PER_LB,
     )
-    goal = set_goal(alice, small, on=ON)
+    goal = set_goal(new_alice, small, on=ON)
     assert goal.floor_applied is True
     assert goal.floor_kcal == 1200
     assert goal.budget_kcal == 1200
@@ -93,7 +83,7 @@ def test_it_raises_the_budget_to_the_floor_with_a_warning(alice: User) -> None:
 
 
 @pytest.mark.django_db
-def test_it_warns_about_losing_more_than_one_percent_a_week(alice: User) -> None:
+def test_it_warns_about_losing_more_than_one_percent_a_week(new_alice: User) -> None:
     # 70 kg: 1 % is 0.7 kg a week, and 2 lb is 0.907 kg.
     fast = replace(
         ALICE,
@@ -103,63 +93,63 @@ def test_it_warns_about_losing_more_than_one_percent_a_week(alice: User) -> None
         activity="very",
         rate_kg_per_week=-2 * KG_PER_LB,
     )
-    goal = set_goal(alice, fast, on=ON)
+    goal = set_goal(new_alice, fast, on=ON)
     assert goal.floor_applied is False
     assert [warning for warning in goal.warnings if "more than 1%" in warning]
 
 
 @pytest.mark.django_db
-def test_it_warns_an_underweight_person_who_maintains(alice: User) -> None:
+def test_it_warns_an_underweight_person_who_maintains(new_alice: User) -> None:
     thin = replace(ALICE, height_cm=170, weight_kg=50, rate_kg_per_week=0)  # BMI 17.3
-    goal = set_goal(alice, thin, on=ON)
+    goal = set_goal(new_alice, thin, on=ON)
     assert any("underweight" in warning for warning in goal.warnings)
 
 
 @pytest.mark.django_db
-def test_it_refuses_a_loss_goal_to_an_underweight_person(alice: User) -> None:
+def test_it_refuses_a_loss_goal_to_an_underweight_person(new_alice: User) -> None:
     thin = replace(ALICE, height_cm=170, weight_kg=50)
     with pytest.raises(ValidationError) as refused:
-        set_goal(alice, thin, on=ON)
+        set_goal(new_alice, thin, on=ON)
     assert list(refused.value.message_dict) == ["rate_kg_per_week"]
     assert "underweight" in refused.value.message_dict["rate_kg_per_week"][0]
     assert not Goal.objects.exists()
 
 
 @pytest.mark.django_db
-def test_it_replaces_a_goal_set_earlier_the_same_day(alice: User) -> None:
-    first = set_goal(alice, ALICE, on=ON)
-    second = set_goal(alice, replace(ALICE, rate_kg_per_week=0), on=ON)
-    assert Goal.objects.filter(user=alice).count() == 1
+def test_it_replaces_a_goal_set_earlier_the_same_day(new_alice: User) -> None:
+    first = set_goal(new_alice, ALICE, on=ON)
+    second = set_goal(new_alice, replace(ALICE, rate_kg_per_week=0), on=ON)
+    assert Goal.objects.filter(user=new_alice).count() == 1
     assert second.pk == first.pk
     assert second.budget_kcal == pytest.approx(ALICE_BMR * 1.2, abs=TOLERANCE_KCAL)
 
 
 @pytest.mark.django_db
-def test_a_change_applies_from_its_day_and_leaves_earlier_days_alone(alice: User) -> None:
-    first = set_goal(alice, ALICE, on=ON)
+def test_a_change_applies_from_its_day_and_leaves_earlier_days_alone(new_alice: User) -> None:
+    first = set_goal(new_alice, ALICE, on=ON)
     later = ON + timedelta(days=10)
-    second = set_goal(alice, replace(ALICE, rate_kg_per_week=0, weight_kg=70), on=later)
+    second = set_goal(new_alice, replace(ALICE, rate_kg_per_week=0, weight_kg=70), on=later)
 
-    assert Goal.objects.filter(user=alice).count() == 2
-    before = goal_on(alice, later - timedelta(days=1))
+    assert Goal.objects.filter(user=new_alice).count() == 2
+    before = goal_on(new_alice, later - timedelta(days=1))
     assert before is not None
     assert before.pk == first.pk
     assert before.budget_kcal == pytest.approx(ALICE_BUDGET, abs=TOLERANCE_KCAL)
-    assert goal_on(alice, ON) == first
-    assert goal_on(alice, later) == second
-    assert goal_on(alice, later + timedelta(days=365)) == second
+    assert goal_on(new_alice, ON) == first
+    assert goal_on(new_alice, later) == second
+    assert goal_on(new_alice, later + timedelta(days=365)) == second
 
 
 @pytest.mark.django_db
-def test_days_before_the_first_goal_take_the_first_goal(alice: User) -> None:
-    first = set_goal(alice, ALICE, on=ON)
-    assert goal_on(alice, ON - timedelta(days=30)) == first
+def test_days_before_the_first_goal_take_the_first_goal(new_alice: User) -> None:
+    first = set_goal(new_alice, ALICE, on=ON)
+    assert goal_on(new_alice, ON - timedelta(days=30)) == first
 
 
 @pytest.mark.django_db
-def test_it_finds_no_goal_for_someone_who_set_none(alice: User, bob: User) -> None:
+def test_it_finds_no_goal_for_someone_who_set_none(new_alice: User, bob: User) -> None:
     set_goal(bob, ALICE, on=ON)
-    assert goal_on(alice, ON) is None
+    assert goal_on(new_alice, ON) is None
 
 
 @pytest.mark.parametrize(
@@ -180,34 +170,34 @@ def test_it_finds_no_goal_for_someone_who_set_none(alice: User, bob: User) -> No
 )
 @pytest.mark.django_db
 def test_field_errors_name_the_field_and_save_nothing(
-    alice: User, changes: dict[str, object], field: str
+    new_alice: User, changes: dict[str, object], field: str
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        set_goal(alice, replace(ALICE, **changes), on=ON)  # type: ignore[arg-type]
+        set_goal(new_alice, replace(ALICE, **changes), on=ON)  # type: ignore[arg-type]
     assert field in refused.value.message_dict
     assert not Goal.objects.exists()
     assert not Profile.objects.exists()
 
 
 @pytest.mark.django_db
-def test_a_refused_change_keeps_the_goal_in_force(alice: User) -> None:
-    first = set_goal(alice, ALICE, on=ON)
+def test_a_refused_change_keeps_the_goal_in_force(new_alice: User) -> None:
+    first = set_goal(new_alice, ALICE, on=ON)
     with pytest.raises(ValidationError):
-        set_goal(alice, replace(ALICE, weight_kg=5.0), on=ON + timedelta(days=1))
-    assert list(Goal.objects.filter(user=alice)) == [first]
-    assert Profile.objects.get(user=alice).height_cm == pytest.approx(162.56)
+        set_goal(new_alice, replace(ALICE, weight_kg=5.0), on=ON + timedelta(days=1))
+    assert list(Goal.objects.filter(user=new_alice)) == [first]
+    assert Profile.objects.get(user=new_alice).height_cm == pytest.approx(162.56)
 
 
 @pytest.mark.django_db
-def test_it_reports_every_field_at_fault_at_once(alice: User) -> None:
+def test_it_reports_every_field_at_fault_at_once(new_alice: User) -> None:
     with pytest.raises(ValidationError) as refused:
-        set_goal(alice, replace(ALICE, height_cm=10.0, weight_kg=5.0, sex="other"), on=ON)
+        set_goal(new_alice, replace(ALICE, height_cm=10.0, weight_kg=5.0, sex="other"), on=ON)
     assert set(refused.value.message_dict) == {"height_cm", "weight_kg", "sex"}
 
 
 @pytest.mark.django_db
-def test_macro_targets_split_the_budget_by_calories_per_gram(alice: User) -> None:
-    goal = set_goal(alice, ALICE, on=ON)
+def test_macro_targets_split_the_budget_by_calories_per_gram(new_alice: User) -> None:
+    goal = set_goal(new_alice, ALICE, on=ON)
     grams = macro_targets_g(goal)
     # Atwater: 4 kcal per g of protein and carbohydrate, 9 of fat; shares 20/50/30 %.
     assert grams["protein"] == pytest.approx(ALICE_BUDGET * 0.20 / 4, abs=0.01)
@@ -217,9 +207,9 @@ def test_macro_targets_split_the_budget_by_calories_per_gram(alice: User) -> Non
 
 
 @pytest.mark.django_db
-def test_macro_targets_follow_a_chosen_split(alice: User) -> None:
+def test_macro_targets_follow_a_chosen_split(new_alice: User) -> None:
     goal = set_goal(
-        alice,
+        new_alice,
         replace(ALICE, protein_percent=30, carbohydrate_percent=40, fat_percent=30),
         on=ON,
     )

@@ -8,16 +8,12 @@ from django.core import mail
 from django.test import Client
 
 from tests.accounts.test_signup import unlabelled_fields
+from tests.people import ALICE_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-OLD = "plate-Tomato-42"
+OLD = ALICE_PASSWORD
 NEW = "bowl-Cucumber-77"
-
-
-@pytest.fixture
-def alice(django_user_model: type[User]) -> User:
-    return django_user_model.objects.create_user("alice", email="alice@example.com", password=OLD)
 
 
 def test_changing_the_password_needs_sign_in(client: Client) -> None:
@@ -26,35 +22,34 @@ def test_changing_the_password_needs_sign_in(client: Client) -> None:
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_it_shows_the_change_form_with_every_input_labelled(client: Client, alice: User) -> None:
-    client.force_login(alice)
-    response = client.get("/accounts/password_change/")
+def test_it_shows_the_change_form_with_every_input_labelled(new_alice_browser: Client) -> None:
+    response = new_alice_browser.get("/accounts/password_change/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "<title>Change your password · OpenPlate</title>" in html
     assert unlabelled_fields(html) == []
 
 
-def test_it_changes_the_password(client: Client, alice: User) -> None:
-    client.force_login(alice)
-    response = client.post(
+def test_it_changes_the_password(new_alice_browser: Client) -> None:
+    response = new_alice_browser.post(
         "/accounts/password_change/",
         {"old_password": OLD, "new_password1": NEW, "new_password2": NEW},
     )
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password_change/done/"
-    done = client.get(response["Location"])
+    done = new_alice_browser.get(response["Location"])
     assert "Password changed" in done.content.decode()
-    assert client.get("/goal/").status_code == 200  # still signed in
+    assert new_alice_browser.get("/goal/").status_code == 200  # still signed in
 
-    client.post("/accounts/logout/")
+    new_alice_browser.post("/accounts/logout/")
     assert not Client().login(username="alice", password=OLD)
     assert Client().login(username="alice", password=NEW)
 
 
-def test_a_wrong_current_password_is_shown_beside_the_field(client: Client, alice: User) -> None:
-    client.force_login(alice)
-    response = client.post(
+def test_a_wrong_current_password_is_shown_beside_the_field(
+    new_alice_browser: Client, new_alice: User
+) -> None:
+    response = new_alice_browser.post(
         "/accounts/password_change/",
         {"old_password": "not it", "new_password1": NEW, "new_password2": NEW},
     )
@@ -62,11 +57,12 @@ def test_a_wrong_current_password_is_shown_beside_the_field(client: Client, alic
     html = response.content.decode()
     assert 'id="id_old_password_error"' in html
     assert 'aria-invalid="true"' in html
-    alice.refresh_from_db()
-    assert alice.check_password(OLD)
+    new_alice.refresh_from_db()
+    assert new_alice.check_password(OLD)
 
 
-def test_it_resets_a_forgotten_password_by_email(client: Client, alice: User) -> None:
+@pytest.mark.usefixtures("new_alice")
+def test_it_resets_a_forgotten_password_by_email(client: Client) -> None:
     page = client.get("/accounts/password_reset/")
     assert unlabelled_fields(page.content.decode()) == []
 
@@ -100,7 +96,8 @@ def test_it_resets_a_forgotten_password_by_email(client: Client, alice: User) ->
     assert not Client().login(username="alice", password=OLD)
 
 
-def test_a_reset_link_works_once(client: Client, alice: User) -> None:
+@pytest.mark.usefixtures("new_alice")
+def test_a_reset_link_works_once(client: Client) -> None:
     client.post("/accounts/password_reset/", {"email": "alice@example.com"})
     link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", mail.outbox[0].body)
     assert link is not None

@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from tests.people import ALICE_PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "plate-Tomato-42"
@@ -94,8 +96,8 @@ def test_it_refuses_a_weak_password(client: Client) -> None:
     assert not User.objects.exists()
 
 
-def test_it_refuses_a_taken_username(client: Client, django_user_model: type[User]) -> None:
-    django_user_model.objects.create_user("alice")
+@pytest.mark.usefixtures("new_alice")
+def test_it_refuses_a_taken_username(client: Client) -> None:
     response = sign_up(client)
     assert response.status_code == 422  # type: ignore[attr-defined]
     assert 'id="id_username_error"' in response.content.decode()  # type: ignore[attr-defined]
@@ -111,11 +113,8 @@ def test_it_refuses_an_email_address_in_use(client: Client, django_user_model: t
     assert not User.objects.filter(username="alice").exists()
 
 
-def test_it_sends_someone_signed_in_to_the_diary(
-    client: Client, django_user_model: type[User]
-) -> None:
-    client.force_login(django_user_model.objects.create_user("alice"))
-    response = client.get("/accounts/signup/")
+def test_it_sends_someone_signed_in_to_the_diary(new_alice_browser: Client) -> None:
+    response = new_alice_browser.get("/accounts/signup/")
     assert response.status_code == 302
     assert response["Location"] == "/diary/"
 
@@ -136,41 +135,36 @@ def test_it_shows_the_sign_in_page(client: Client) -> None:
     assert 'href="/accounts/signup/"' in html
 
 
-def test_signing_in_leads_to_the_diary(client: Client, django_user_model: type[User]) -> None:
-    django_user_model.objects.create_user("alice", password=PASSWORD)
-    response = client.post("/accounts/login/", {"username": "alice", "password": PASSWORD})
+@pytest.mark.usefixtures("new_alice")
+def test_signing_in_leads_to_the_diary(client: Client) -> None:
+    response = client.post("/accounts/login/", {"username": "alice", "password": ALICE_PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/diary/"
 
 
-def test_signing_in_returns_to_the_page_asked_for(
-    client: Client, django_user_model: type[User]
-) -> None:
-    django_user_model.objects.create_user("alice", password=PASSWORD)
+@pytest.mark.usefixtures("new_alice")
+def test_signing_in_returns_to_the_page_asked_for(client: Client) -> None:
     asked = client.get("/goal/")
     assert asked["Location"] == "/accounts/login/?next=/goal/"
     page = client.get(asked["Location"])
     assert 'name="next" value="/goal/"' in page.content.decode()
     response = client.post(
-        "/accounts/login/", {"username": "alice", "password": PASSWORD, "next": "/goal/"}
+        "/accounts/login/", {"username": "alice", "password": ALICE_PASSWORD, "next": "/goal/"}
     )
     assert response["Location"] == "/goal/"
 
 
-def test_a_wrong_password_is_refused(client: Client, django_user_model: type[User]) -> None:
-    django_user_model.objects.create_user("alice", password=PASSWORD)
+@pytest.mark.usefixtures("new_alice")
+def test_a_wrong_password_is_refused(client: Client) -> None:
     response = client.post("/accounts/login/", {"username": "alice", "password": "nope"})
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
-def test_signing_out_is_a_post_and_leads_to_sign_in(
-    client: Client, django_user_model: type[User]
-) -> None:
-    client.force_login(django_user_model.objects.create_user("alice"))
-    assert client.get("/accounts/logout/").status_code == 405
-    response = client.post("/accounts/logout/")
+def test_signing_out_is_a_post_and_leads_to_sign_in(new_alice_browser: Client) -> None:
+    assert new_alice_browser.get("/accounts/logout/").status_code == 405
+    response = new_alice_browser.post("/accounts/logout/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/"
-    assert client.get("/goal/").status_code == 302
+    assert new_alice_browser.get("/goal/").status_code == 302

@@ -19,18 +19,8 @@ from openplate.accounts.tokens import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alice(django_user_model: type[User]) -> User:
-    return django_user_model.objects.create_user("alice")
-
-
-@pytest.fixture
-def bob(django_user_model: type[User]) -> User:
-    return django_user_model.objects.create_user("bob")
-
-
-def test_it_stores_only_a_digest_of_the_secret(alice: User) -> None:
-    token, secret = create_token(alice, "my script")
+def test_it_stores_only_a_digest_of_the_secret(new_alice: User) -> None:
+    token, secret = create_token(new_alice, "my script")
     assert secret.startswith("op_")
     assert len(secret) > 40
     stored = ApiToken.objects.get(pk=token.pk)
@@ -41,20 +31,20 @@ def test_it_stores_only_a_digest_of_the_secret(alice: User) -> None:
     assert not any(secret in column for column in columns)
 
 
-def test_each_token_has_its_own_secret(alice: User) -> None:
-    _, first = create_token(alice, "one")
-    _, second = create_token(alice, "two")
+def test_each_token_has_its_own_secret(new_alice: User) -> None:
+    _, first = create_token(new_alice, "one")
+    _, second = create_token(new_alice, "two")
     assert first != second
 
 
-def test_it_finds_the_owner_of_a_secret(alice: User, bob: User) -> None:
-    _, secret = create_token(alice, "my script")
+def test_it_finds_the_owner_of_a_secret(new_alice: User, bob: User) -> None:
+    _, secret = create_token(new_alice, "my script")
     create_token(bob, "bob's script")
-    assert user_for_token(secret) == alice
+    assert user_for_token(secret) == new_alice
 
 
-def test_it_notes_when_a_token_was_last_used(alice: User) -> None:
-    token, secret = create_token(alice, "my script")
+def test_it_notes_when_a_token_was_last_used(new_alice: User) -> None:
+    token, secret = create_token(new_alice, "my script")
     assert token.last_used is None
     user_for_token(secret)
     token.refresh_from_db()
@@ -63,53 +53,53 @@ def test_it_notes_when_a_token_was_last_used(alice: User) -> None:
 
 
 @pytest.mark.parametrize("secret", ["", "op_", "op_not-a-token", "not-even-the-prefix"])
-def test_it_knows_no_one_for_an_unknown_secret(alice: User, secret: str) -> None:
-    create_token(alice, "my script")
+def test_it_knows_no_one_for_an_unknown_secret(new_alice: User, secret: str) -> None:
+    create_token(new_alice, "my script")
     assert user_for_token(secret) is None
 
 
-def test_it_refuses_the_token_of_a_deactivated_person(alice: User) -> None:
-    _, secret = create_token(alice, "my script")
-    alice.is_active = False
-    alice.save()
+def test_it_refuses_the_token_of_a_deactivated_person(new_alice: User) -> None:
+    _, secret = create_token(new_alice, "my script")
+    new_alice.is_active = False
+    new_alice.save()
     assert user_for_token(secret) is None
 
 
-def test_it_revokes_a_token(alice: User) -> None:
-    token, secret = create_token(alice, "my script")
-    assert revoke_token(alice, token.pk) is True
+def test_it_revokes_a_token(new_alice: User) -> None:
+    token, secret = create_token(new_alice, "my script")
+    assert revoke_token(new_alice, token.pk) is True
     assert user_for_token(secret) is None
     assert not ApiToken.objects.filter(pk=token.pk).exists()
 
 
-def test_it_does_not_revoke_another_persons_token(alice: User, bob: User) -> None:
-    token, secret = create_token(alice, "my script")
+def test_it_does_not_revoke_another_persons_token(new_alice: User, bob: User) -> None:
+    token, secret = create_token(new_alice, "my script")
     assert revoke_token(bob, token.pk) is False
-    assert user_for_token(secret) == alice
+    assert user_for_token(secret) == new_alice
 
 
-def test_it_says_when_there_is_nothing_to_revoke(alice: User) -> None:
-    token, _ = create_token(alice, "my script")
-    revoke_token(alice, token.pk)
-    assert revoke_token(alice, token.pk) is False
+def test_it_says_when_there_is_nothing_to_revoke(new_alice: User) -> None:
+    token, _ = create_token(new_alice, "my script")
+    revoke_token(new_alice, token.pk)
+    assert revoke_token(new_alice, token.pk) is False
 
 
-def test_it_tidies_the_name(alice: User) -> None:
-    token, _ = create_token(alice, "  my   script \n")
+def test_it_tidies_the_name(new_alice: User) -> None:
+    token, _ = create_token(new_alice, "  my   script \n")
     assert token.name == "my script"
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
-def test_it_refuses_a_missing_or_long_name(alice: User, name: str) -> None:
+def test_it_refuses_a_missing_or_long_name(new_alice: User, name: str) -> None:
     with pytest.raises(ValidationError) as refused:
-        create_token(alice, name)
+        create_token(new_alice, name)
     assert "name" in refused.value.message_dict
     assert not ApiToken.objects.exists()
 
 
-def test_it_limits_how_many_tokens_a_person_has(alice: User, bob: User) -> None:
+def test_it_limits_how_many_tokens_a_person_has(new_alice: User, bob: User) -> None:
     for number in range(MAX_TOKENS_PER_USER):
-        create_token(alice, f"script {number}")
+        create_token(new_alice, f"script {number}")
     with pytest.raises(ValidationError):
-        create_token(alice, "one too many")
+        create_token(new_alice, "one too many")
     create_token(bob, "bob's own")  # the limit is per person

@@ -7,22 +7,12 @@ from django.test import Client
 
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.science.units import KG_PER_LB
-from tests.api_client import ApiClient, locations
+from tests.api_client import locations
 
 pytestmark = pytest.mark.django_db
 
 DAY = date(2025, 3, 3)  # a Monday
 BODY = ["body", "payload"]
-
-
-@pytest.fixture
-def api(alice):
-    return ApiClient(alice)
-
-
-@pytest.fixture
-def bob_api(bob):
-    return ApiClient(bob)
 
 
 def weigh(client, **body):
@@ -42,8 +32,8 @@ def test_it_refuses_unauthenticated_calls():
     assert not WeightEntry.objects.exists()
 
 
-def test_it_logs_a_weight_in_pounds_with_its_trend_and_bmi(api):
-    point = weigh(api, value=176.5, unit="lb", body_fat_percent=30)
+def test_it_logs_a_weight_in_pounds_with_its_trend_and_bmi(alice_api):
+    point = weigh(alice_api, value=176.5, unit="lb", body_fat_percent=30)
     assert point["weight_kg"] == pytest.approx(176.5 * KG_PER_LB)
     assert point["weight_lb"] == pytest.approx(176.5)
     assert point["trend_kg"] == pytest.approx(point["weight_kg"])
@@ -52,14 +42,14 @@ def test_it_logs_a_weight_in_pounds_with_its_trend_and_bmi(api):
     assert point["bmi_category"] == "overweight"
 
 
-def test_it_logs_a_weight_in_kg_and_lists_the_trend(api):
-    weigh(api, weight_kg=80)
-    weigh(api, date=(DAY + timedelta(days=1)).isoformat(), value=81, unit="kg")
-    weigh(api, date=(DAY + timedelta(days=1)).isoformat(), weight_kg=82)  # replaces
-    listed = api.get("/weights").json()
+def test_it_logs_a_weight_in_kg_and_lists_the_trend(alice_api):
+    weigh(alice_api, weight_kg=80)
+    weigh(alice_api, date=(DAY + timedelta(days=1)).isoformat(), value=81, unit="kg")
+    weigh(alice_api, date=(DAY + timedelta(days=1)).isoformat(), weight_kg=82)  # replaces
+    listed = alice_api.get("/weights").json()
     assert [p["weight_kg"] for p in listed] == [80, 82]
     assert [p["trend_kg"] for p in listed] == pytest.approx([80, 80.2])
-    later = api.get("/weights", start=(DAY + timedelta(days=1)).isoformat()).json()
+    later = alice_api.get("/weights", start=(DAY + timedelta(days=1)).isoformat()).json()
     assert [p["trend_kg"] for p in later] == pytest.approx([80.2])
 
 
@@ -76,27 +66,27 @@ def test_it_logs_a_weight_in_kg_and_lists_the_trend(api):
         ({"weight_kg": 80, "date": "1800-01-01"}, [[*BODY, "date"]]),
     ],
 )
-def test_it_refuses_bad_weigh_ins_in_the_error_shape(api, body, where):
-    response = api.post("/weights", {"date": DAY.isoformat(), **body})
+def test_it_refuses_bad_weigh_ins_in_the_error_shape(alice_api, body, where):
+    response = alice_api.post("/weights", {"date": DAY.isoformat(), **body})
     assert locations(response) == where
     assert not WeightEntry.objects.exists()
 
 
-def test_it_deletes_a_weigh_in_by_date_or_id(api, bob_api):
-    first = weigh(api, weight_kg=80)
-    weigh(api, date=(DAY + timedelta(days=1)).isoformat(), weight_kg=79)
+def test_it_deletes_a_weigh_in_by_date_or_id(alice_api, bob_api):
+    first = weigh(alice_api, weight_kg=80)
+    weigh(alice_api, date=(DAY + timedelta(days=1)).isoformat(), weight_kg=79)
     assert bob_api.delete(f"/weights/{first['id']}").status_code == 404
     assert bob_api.delete(f"/weights/{DAY}").status_code == 404
-    assert api.delete(f"/weights/{first['id']}").status_code == 204
-    assert api.delete(f"/weights/{DAY + timedelta(days=1)}").status_code == 204
-    assert api.delete(f"/weights/{DAY}").status_code == 404
-    assert api.delete("/weights/yesterday").status_code == 404
+    assert alice_api.delete(f"/weights/{first['id']}").status_code == 204
+    assert alice_api.delete(f"/weights/{DAY + timedelta(days=1)}").status_code == 204
+    assert alice_api.delete(f"/weights/{DAY}").status_code == 404
+    assert alice_api.delete("/weights/yesterday").status_code == 404
     assert not WeightEntry.objects.exists()
 
 
-def test_nobody_sees_anothers_weights_or_water(api, bob_api):
-    weigh(api, weight_kg=80)
-    api.post("/water", {"date": DAY.isoformat()})
+def test_nobody_sees_anothers_weights_or_water(alice_api, bob_api):
+    weigh(alice_api, weight_kg=80)
+    alice_api.post("/water", {"date": DAY.isoformat()})
     assert bob_api.get("/weights").json() == []
     assert bob_api.get("/water", date=DAY.isoformat()).json()["total_ml"] == 0
     assert bob_api.delete(f"/water/last?date={DAY}").status_code == 404
@@ -105,8 +95,8 @@ def test_nobody_sees_anothers_weights_or_water(api, bob_api):
     assert series["days"][0]["water_ml"] == 0
 
 
-def test_it_logs_water_by_the_cup_or_in_ml_and_undoes_it(api):
-    response = api.post("/water", {"date": DAY.isoformat()})
+def test_it_logs_water_by_the_cup_or_in_ml_and_undoes_it(alice_api):
+    response = alice_api.post("/water", {"date": DAY.isoformat()})
     assert response.status_code == 201
     assert response.json() == {
         "date": DAY.isoformat(),
@@ -116,9 +106,9 @@ def test_it_logs_water_by_the_cup_or_in_ml_and_undoes_it(api):
         "goal_cups": pytest.approx(8, abs=0.001),
         "entries": 1,
     }
-    api.post("/water", {"date": DAY.isoformat(), "amount": 500, "unit": "ml"})
-    assert api.get("/water", date=DAY.isoformat()).json()["entries"] == 2
-    undone = api.client.delete(f"/api/water/last?date={DAY}")
+    alice_api.post("/water", {"date": DAY.isoformat(), "amount": 500, "unit": "ml"})
+    assert alice_api.get("/water", date=DAY.isoformat()).json()["entries"] == 2
+    undone = alice_api.client.delete(f"/api/water/last?date={DAY}")
     assert undone.json()["total_ml"] == pytest.approx(236.5882365)
 
 
@@ -126,7 +116,7 @@ def test_it_logs_water_by_the_cup_or_in_ml_and_undoes_it(api):
     ("body", "field"),
     [({"amount": 0}, "amount"), ({"amount": 9, "unit": "l"}, "unit"), ({"date": "x"}, "date")],
 )
-def test_it_refuses_bad_water(api, body, field):
-    response = api.post("/water", {"date": DAY.isoformat(), **body})
+def test_it_refuses_bad_water(alice_api, body, field):
+    response = alice_api.post("/water", {"date": DAY.isoformat(), **body})
     assert locations(response) == [[*BODY, field]]
     assert not WaterEntry.objects.exists()

@@ -4,7 +4,6 @@ however long their names, while other people's own foods stay out of sight."""
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import User
 from django.utils import timezone
 
 from openplate.diary.models import Entry
@@ -19,16 +18,6 @@ DAY = date(2024, 5, 1)
 # A chicken dish whose 60-character name is longer than those of the first candidates for
 # "chicken": more than MAX_CANDIDATES public chicken foods have shorter names.
 FRIED_THIGH = "05097"  # Chicken, broilers or fryers, thigh, meat only, cooked, fried
-
-
-@pytest.fixture
-def alice():
-    return User.objects.create_user("alice")
-
-
-@pytest.fixture
-def bob():
-    return User.objects.create_user("bob")
 
 
 def usda(source_id):
@@ -47,105 +36,105 @@ def rank(food, results):
     return [result.pk for result in results].index(food.pk)
 
 
-def test_a_recently_logged_food_ranks_higher_than_for_someone_else(alice, bob):
+def test_a_recently_logged_food_ranks_higher_than_for_someone_else(new_alice, bob):
     pudding = usda("19320")  # Puddings, banana, dry mix, regular
     for_bob = rank(pudding, search_for(bob, "banana", limit=20))
     assert for_bob > 0
 
-    logs(alice, pudding)
+    logs(new_alice, pudding)
 
-    assert rank(pudding, search_for(alice, "banana", limit=20)) < for_bob
+    assert rank(pudding, search_for(new_alice, "banana", limit=20)) < for_bob
     assert rank(pudding, search_for(bob, "banana", limit=20)) == for_bob
 
 
-def test_a_misspelled_query_still_ranks_recent_foods_higher(alice, bob):
+def test_a_misspelled_query_still_ranks_recent_foods_higher(new_alice, bob):
     pudding = usda("19320")
-    logs(alice, pudding)
-    assert rank(pudding, search_for(alice, "bananna", limit=20)) < rank(
+    logs(new_alice, pudding)
+    assert rank(pudding, search_for(new_alice, "bananna", limit=20)) < rank(
         pudding, search_for(bob, "bananna", limit=20)
     )
 
 
-def test_ones_own_food_comes_first_and_only_for_oneself(alice, bob):
-    own = create_custom_food(alice, "Alice's banana bread", nutrients={"energy_kcal": 320})
-    assert search_for(alice, "banana")[0] == own
+def test_ones_own_food_comes_first_and_only_for_oneself(new_alice, bob):
+    own = create_custom_food(new_alice, "Alice's banana bread", nutrients={"energy_kcal": 320})
+    assert search_for(new_alice, "banana")[0] == own
     assert own not in search_for(bob, "banana", limit=100)
 
 
-def test_a_recent_food_is_found_however_long_its_name(alice, bob):
+def test_a_recent_food_is_found_however_long_its_name(new_alice, bob):
     thigh = usda(FRIED_THIGH)
     assert thigh not in search_for(bob, "chicken", limit=500)  # beyond the first candidates
 
-    logs(alice, thigh)
+    logs(new_alice, thigh)
 
-    assert thigh in search_for(alice, "chicken", limit=10)
-    assert thigh in search_for(alice, "chicken fried", limit=10)
+    assert thigh in search_for(new_alice, "chicken", limit=10)
+    assert thigh in search_for(new_alice, "chicken fried", limit=10)
     assert thigh not in search_for(bob, "chicken", limit=500)
 
 
-def test_a_recent_food_beyond_a_smaller_candidate_limit_is_found(alice, bob, monkeypatch):
+def test_a_recent_food_beyond_a_smaller_candidate_limit_is_found(new_alice, bob, monkeypatch):
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 3)
     baby_food = usda("43546")  # Babyfood, banana no tapioca, strained
     assert baby_food not in search_for(bob, "banana", limit=50)
 
-    logs(alice, baby_food)
+    logs(new_alice, baby_food)
 
-    assert baby_food in search_for(alice, "banana", limit=50)
-    assert baby_food in search_for(alice, "bananas strained", limit=50)
+    assert baby_food in search_for(new_alice, "banana", limit=50)
+    assert baby_food in search_for(new_alice, "bananas strained", limit=50)
 
 
-def test_a_recent_food_must_still_match_every_word(alice, monkeypatch):
+def test_a_recent_food_must_still_match_every_word(new_alice, monkeypatch):
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 3)
     thigh = usda(FRIED_THIGH)
-    logs(alice, thigh)
-    assert thigh not in search_for(alice, "chicken roasted", limit=500)
-    assert thigh not in search_for(alice, "banana", limit=500)
+    logs(new_alice, thigh)
+    assert thigh not in search_for(new_alice, "chicken roasted", limit=500)
+    assert thigh not in search_for(new_alice, "banana", limit=500)
 
 
-def test_only_the_latest_recent_foods_are_boosted(alice, monkeypatch):
+def test_only_the_latest_recent_foods_are_boosted(new_alice, monkeypatch):
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 3)
     monkeypatch.setattr("openplate.diary.services.RECENT_FOODS", 1)
     thigh, wing = usda(FRIED_THIGH), usda("05313")  # 05313: a frozen barbecue chicken wing
-    logs(alice, thigh, wing)
-    results = search_for(alice, "chicken", limit=500)
+    logs(new_alice, thigh, wing)
+    results = search_for(new_alice, "chicken", limit=500)
     assert wing in results
     assert thigh not in results
 
 
-def test_another_users_food_is_never_returned_even_as_a_recent_id(alice, bob, monkeypatch):
+def test_another_users_food_is_never_returned_even_as_a_recent_id(new_alice, bob, monkeypatch):
     bobs = create_custom_food(bob, "Bob's banana protein shake", nutrients={"energy_kcal": 90})
     for candidates in (200, 3):
         monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", candidates)
-        for user_id in (alice.pk, None):
+        for user_id in (new_alice.pk, None):
             found = search_foods("banana", user_id=user_id, limit=500, recent_food_ids=[bobs.pk])
             assert bobs not in found
         assert bobs in search_foods("banana", user_id=bob.pk, recent_food_ids=[bobs.pk])
 
 
-def test_another_users_food_in_ones_diary_stays_out_of_ones_search(alice, bob, monkeypatch):
+def test_another_users_food_in_ones_diary_stays_out_of_ones_search(new_alice, bob, monkeypatch):
     bobs = create_custom_food(bob, "Bob's banana protein shake", nutrients={"energy_kcal": 90})
-    logs(alice, bobs)  # as a caller that skipped visible_food could
+    logs(new_alice, bobs)  # as a caller that skipped visible_food could
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 3)
-    assert bobs not in search_for(alice, "banana", limit=500)
-    assert bobs not in search_for(alice, "bob", limit=500)
+    assert bobs not in search_for(new_alice, "banana", limit=500)
+    assert bobs not in search_for(new_alice, "bob", limit=500)
 
 
-def test_a_deleted_recent_food_is_not_searched_for(alice):
-    own = create_custom_food(alice, "Alice's banana muffin", nutrients={"energy_kcal": 380})
-    logs(alice, own)
+def test_a_deleted_recent_food_is_not_searched_for(new_alice):
+    own = create_custom_food(new_alice, "Alice's banana muffin", nutrients={"energy_kcal": 380})
+    logs(new_alice, own)
     own_pk = own.pk
     own.delete()
-    assert own_pk not in [food.pk for food in search_for(alice, "banana", limit=500)]
+    assert own_pk not in [food.pk for food in search_for(new_alice, "banana", limit=500)]
 
 
-def test_someone_who_logged_nothing_sees_the_plain_search(alice):
-    assert search_for(alice, "banana") == search_foods("banana", user_id=alice.pk)
-    assert search_for(alice, "banana")[0].name == "Bananas, raw"
+def test_someone_who_logged_nothing_sees_the_plain_search(new_alice):
+    assert search_for(new_alice, "banana") == search_foods("banana", user_id=new_alice.pk)
+    assert search_for(new_alice, "banana")[0].name == "Bananas, raw"
 
 
-def test_a_recent_food_is_found_by_the_singular_of_its_plural_name(alice, monkeypatch):
+def test_a_recent_food_is_found_by_the_singular_of_its_plural_name(new_alice, monkeypatch):
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 3)
     cookies = usda("18159")  # Cookies, chocolate chip, commercially prepared, regular, ...
-    logs(alice, cookies)
-    assert cookies in search_for(alice, "cookies", limit=500)  # as the name spells it
-    assert cookies in search_for(alice, "cookie", limit=500)
+    logs(new_alice, cookies)
+    assert cookies in search_for(new_alice, "cookies", limit=500)  # as the name spells it
+    assert cookies in search_for(new_alice, "cookie", limit=500)

@@ -8,7 +8,6 @@ numbers typed into the test.
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -45,16 +44,6 @@ GRAMS_PER_OUNCE = 28.349523125  # the international avoirdupois ounce
 # Amounts are kept to 6 significant digits: at most half a unit in the sixth digit off.
 ROUNDING = 5e-6 * (1 + 1e-9)
 KCAL_PER_GRAM = {"protein": 4, "carbohydrate": 4, "fat": 9}  # Atwater general factors
-
-
-@pytest.fixture
-def alice():
-    return User.objects.create_user("alice")
-
-
-@pytest.fixture
-def bob():
-    return User.objects.create_user("bob")
 
 
 def usda(source_id):
@@ -125,8 +114,8 @@ def test_it_offers_the_household_measures_then_grams_and_ounces(banana):
     assert medium.label == f"{MEDIUM} (118 g)"
 
 
-def test_a_food_without_measures_offers_grams_and_ounces(alice):
-    food = create_custom_food(alice, "Overnight oats", nutrients={"energy_kcal": 150})
+def test_a_food_without_measures_offers_grams_and_ounces(new_alice):
+    food = create_custom_food(new_alice, "Overnight oats", nutrients={"energy_kcal": 150})
     assert [c.name for c in serving_choices(food)] == ["g", "oz"]
 
 
@@ -136,35 +125,35 @@ def test_every_serving_choice_of_a_food_has_its_own_name():
     assert len(names) == len(set(names))
 
 
-def test_it_shows_public_foods_and_ones_own(alice, banana):
-    own = create_custom_food(alice, "Alice's flapjack", nutrients={"energy_kcal": 450})
-    assert visible_food(alice, banana.pk) == banana
-    assert visible_food(alice, own.pk) == own
-    assert visible_food(alice, str(own.pk)) == own  # as a page's form sends it
+def test_it_shows_public_foods_and_ones_own(new_alice, banana):
+    own = create_custom_food(new_alice, "Alice's flapjack", nutrients={"energy_kcal": 450})
+    assert visible_food(new_alice, banana.pk) == banana
+    assert visible_food(new_alice, own.pk) == own
+    assert visible_food(new_alice, str(own.pk)) == own  # as a page's form sends it
 
 
-def test_it_refuses_another_users_food(alice, bob):
+def test_it_refuses_another_users_food(new_alice, bob):
     bobs = create_custom_food(bob, "Bob's chili", nutrients={"energy_kcal": 120})
     with pytest.raises(ValidationError) as refused:
-        visible_food(alice, bobs.pk)
+        visible_food(new_alice, bobs.pk)
     assert refused.value.message_dict == {"food_id": ["No such food."]}
 
 
 @pytest.mark.parametrize("food_id", [None, "", "banana", "12abc", -1, 0, 10**20])
-def test_it_refuses_a_food_id_that_names_no_food(alice, food_id):
+def test_it_refuses_a_food_id_that_names_no_food(new_alice, food_id):
     with pytest.raises(ValidationError) as refused:
-        visible_food(alice, food_id)
+        visible_food(new_alice, food_id)
     assert set(refused.value.message_dict) == {"food_id"}
 
 
 # --- logging food ---------------------------------------------------------------------------
 
 
-def test_it_logs_a_banana_by_household_measure(alice, banana):
+def test_it_logs_a_banana_by_household_measure(new_alice, banana):
     grams = measure(banana, MEDIUM)
-    entry = log_food(alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
+    entry = log_food(new_alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
     entry.refresh_from_db()
-    assert (entry.user, entry.date, entry.meal, entry.food) == (alice, DAY, "breakfast", banana)
+    assert (entry.user, entry.date, entry.meal, entry.food) == (new_alice, DAY, "breakfast", banana)
     assert (entry.name, entry.serving, entry.serving_grams) == ("Bananas, raw", MEDIUM, grams)
     assert (entry.quantity, entry.grams) == (1, grams)
     assert entry.energy_kcal == pytest.approx(grams * banana.energy_kcal / 100, rel=ROUNDING)
@@ -174,48 +163,48 @@ def test_it_logs_a_banana_by_household_measure(alice, banana):
     assert not entry.is_quick_add
 
 
-def test_it_scales_every_nutrient_of_the_food(alice, banana):
-    entry = log_food(alice, day=DAY, meal="lunch", food=banana, serving=MEDIUM, quantity=1.5)
+def test_it_scales_every_nutrient_of_the_food(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="lunch", food=banana, serving=MEDIUM, quantity=1.5)
     entry.refresh_from_db()
     assert entry.grams == 1.5 * measure(banana, MEDIUM)
     assert entry.nutrients == scaled(banana.nutrients, entry.grams)
 
 
-def test_it_logs_grams(alice, banana):
-    entry = log_food(alice, day=DAY, meal="snacks", food=banana, serving="g", quantity=250)
+def test_it_logs_grams(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="snacks", food=banana, serving="g", quantity=250)
     assert (entry.serving, entry.serving_grams, entry.grams) == ("g", 1.0, 250)
     assert entry.energy_kcal == pytest.approx(250 * banana.energy_kcal / 100, rel=ROUNDING)
 
 
-def test_grams_are_the_default_serving(alice, banana):
-    entry = log_food(alice, day=DAY, meal="snacks", food=banana, quantity=80)
+def test_grams_are_the_default_serving(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="snacks", food=banana, quantity=80)
     assert (entry.serving, entry.grams) == ("g", 80)
 
 
-def test_it_logs_ounces(alice, banana):
-    entry = log_food(alice, day=DAY, meal="snacks", food=banana, serving="oz", quantity=4)
+def test_it_logs_ounces(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="snacks", food=banana, serving="oz", quantity=4)
     grams = 4 * GRAMS_PER_OUNCE
     assert (entry.serving, entry.serving_grams) == ("oz", GRAMS_PER_OUNCE)
     assert entry.grams == pytest.approx(grams)
     assert entry.energy_kcal == pytest.approx(grams * banana.energy_kcal / 100, rel=ROUNDING)
 
 
-def test_it_logs_a_custom_foods_own_serving(alice):
+def test_it_logs_a_custom_foods_own_serving(new_alice):
     bar = create_custom_food(
-        alice,
+        new_alice,
         "Protein bar",
         nutrients={"energy_kcal": 200, "protein_g": 20},
         per_grams=60,
         serving_name="1 bar",
     )
-    entry = log_food(alice, day=DAY, meal="snacks", food=bar, serving="1 bar", quantity=2)
+    entry = log_food(new_alice, day=DAY, meal="snacks", food=bar, serving="1 bar", quantity=2)
     assert entry.grams == 120
     assert entry.energy_kcal == pytest.approx(400, rel=ROUNDING)  # two bars of 200 kcal
     assert entry.protein_g == pytest.approx(40, rel=ROUNDING)
 
 
-def test_it_takes_up_to_five_kilograms_in_one_entry(alice, banana):
-    entry = log_food(alice, day=DAY, meal="dinner", food=banana, serving="g", quantity=5000)
+def test_it_takes_up_to_five_kilograms_in_one_entry(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="dinner", food=banana, serving="g", quantity=5000)
     assert entry.grams == 5000
 
 
@@ -226,9 +215,9 @@ def test_it_takes_up_to_five_kilograms_in_one_entry(alice, banana):
         pytest.param(366, id="a year and a day ahead"),
     ],
 )
-def test_it_takes_the_first_and_last_days_allowed(alice, banana, days):
+def test_it_takes_the_first_and_last_days_allowed(new_alice, banana, days):
     day = date.today() + timedelta(days=days)
-    assert log_food(alice, day=day, meal="lunch", food=banana, quantity=100).date == day
+    assert log_food(new_alice, day=day, meal="lunch", food=banana, quantity=100).date == day
 
 
 @pytest.mark.parametrize(
@@ -255,25 +244,29 @@ def test_it_takes_the_first_and_last_days_allowed(alice, banana, days):
         ),
     ],
 )
-def test_it_refuses_a_bad_entry_naming_each_field_and_saves_nothing(alice, banana, changes, fields):
-    log_food(alice, day=DAY, meal="lunch", food=banana, quantity=100)
+def test_it_refuses_a_bad_entry_naming_each_field_and_saves_nothing(
+    new_alice, banana, changes, fields
+):
+    log_food(new_alice, day=DAY, meal="lunch", food=banana, quantity=100)
     logged = {"day": DAY, "meal": "lunch", "food": banana, "quantity": 1, "serving": MEDIUM}
-    assert refused_fields(log_food, alice, **(logged | changes)) == fields
+    assert refused_fields(log_food, new_alice, **(logged | changes)) == fields
     assert Entry.objects.count() == 1
 
 
-def test_it_refuses_a_single_serving_heavier_than_five_kilograms(alice):
+def test_it_refuses_a_single_serving_heavier_than_five_kilograms(new_alice):
     turkey = usda("05253")  # Turkey, young tom, ... raw: "1 turkey" weighs 8.4 kg
     assert measure(turkey, "1 turkey") > 5000
     fields = refused_fields(
-        log_food, alice, day=DAY, meal="dinner", food=turkey, serving="1 turkey", quantity=1
+        log_food, new_alice, day=DAY, meal="dinner", food=turkey, serving="1 turkey", quantity=1
     )
     assert fields == {"quantity"}
 
 
-def test_the_refusal_says_how_heavy_the_entry_would_be(alice, banana):
+def test_the_refusal_says_how_heavy_the_entry_would_be(new_alice, banana):
     with pytest.raises(ValidationError) as refused:
-        log_food(alice, day=DAY, meal="lunch", food=banana, serving="1 cup, mashed", quantity=50)
+        log_food(
+            new_alice, day=DAY, meal="lunch", food=banana, serving="1 cup, mashed", quantity=50
+        )
     assert refused.value.message_dict["quantity"] == [
         "That is 11.2 kg; one entry holds at most 5 kg."
     ]
@@ -282,8 +275,8 @@ def test_the_refusal_says_how_heavy_the_entry_would_be(alice, banana):
 # --- quick add ------------------------------------------------------------------------------
 
 
-def test_it_quick_adds_calories_and_the_macros_given(alice):
-    entry = quick_add(alice, day=DAY, meal="snacks", energy_kcal=250, protein_g=12, fat_g=0)
+def test_it_quick_adds_calories_and_the_macros_given(new_alice):
+    entry = quick_add(new_alice, day=DAY, meal="snacks", energy_kcal=250, protein_g=12, fat_g=0)
     entry.refresh_from_db()
     assert entry.is_quick_add
     assert (entry.food, entry.grams, entry.name) == (None, None, "Quick add")
@@ -292,9 +285,9 @@ def test_it_quick_adds_calories_and_the_macros_given(alice):
     assert entry.nutrients == {"energy_kcal": 250, "protein_g": 12, "fat_g": 0}
 
 
-def test_a_quick_add_keeps_a_tidied_name(alice):
-    named = quick_add(alice, day=DAY, meal="lunch", energy_kcal=600, name="  Office \n pizza ")
-    blank = quick_add(alice, day=DAY, meal="lunch", energy_kcal=100, name="   ")
+def test_a_quick_add_keeps_a_tidied_name(new_alice):
+    named = quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=600, name="  Office \n pizza ")
+    blank = quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=100, name="   ")
     assert (named.name, blank.name) == ("Office pizza", "Quick add")
 
 
@@ -319,14 +312,14 @@ def test_a_quick_add_keeps_a_tidied_name(alice):
         ),
     ],
 )
-def test_it_refuses_a_bad_quick_add_naming_each_field_and_saves_nothing(alice, amounts, fields):
+def test_it_refuses_a_bad_quick_add_naming_each_field_and_saves_nothing(new_alice, amounts, fields):
     quick = {"day": DAY, "meal": "snacks", "energy_kcal": 200} | amounts
-    assert refused_fields(quick_add, alice, **quick) == fields
+    assert refused_fields(quick_add, new_alice, **quick) == fields
     assert not Entry.objects.exists()
 
 
-def test_a_quick_add_may_have_zero_grams_of_a_macro_and_up_to_10000_kcal(alice):
-    entry = quick_add(alice, day=DAY, meal="dinner", energy_kcal=10000, carbohydrate_g=0)
+def test_a_quick_add_may_have_zero_grams_of_a_macro_and_up_to_10000_kcal(new_alice):
+    entry = quick_add(new_alice, day=DAY, meal="dinner", energy_kcal=10000, carbohydrate_g=0)
     assert (entry.energy_kcal, entry.carbohydrate_g) == (10000, 0)
 
 
@@ -334,9 +327,9 @@ def test_a_quick_add_may_have_zero_grams_of_a_macro_and_up_to_10000_kcal(alice):
 
 
 @pytest.fixture
-def flapjack(alice):
+def flapjack(new_alice):
     return create_custom_food(
-        alice,
+        new_alice,
         "Grandma's flapjack",
         nutrients={"energy_kcal": 225, "protein_g": 3, "carbohydrate_g": 30, "fat_g": 11},
         per_grams=50,
@@ -344,10 +337,12 @@ def flapjack(alice):
     )
 
 
-def test_changing_a_food_later_changes_no_entry_or_day(alice, flapjack):
-    entry = log_food(alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=2)
+def test_changing_a_food_later_changes_no_entry_or_day(new_alice, flapjack):
+    entry = log_food(
+        new_alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=2
+    )
     logged = Entry.objects.values().get(pk=entry.pk)
-    summary, nutrients = day_summary(alice, DAY), day_nutrients(alice, DAY)
+    summary, nutrients = day_summary(new_alice, DAY), day_nutrients(new_alice, DAY)
 
     flapjack.name = "Flapjack, less sugar"
     flapjack.set_nutrients({"energy_kcal": 300, "protein_g": 8, "carbohydrate_g": 35})
@@ -355,12 +350,14 @@ def test_changing_a_food_later_changes_no_entry_or_day(alice, flapjack):
     flapjack.servings.update(grams=80)
 
     assert Entry.objects.values().get(pk=entry.pk) == logged
-    assert day_summary(alice, DAY) == summary
-    assert day_nutrients(alice, DAY) == nutrients
+    assert day_summary(new_alice, DAY) == summary
+    assert day_nutrients(new_alice, DAY) == nutrients
 
 
-def test_editing_an_old_entry_scales_what_it_counted_not_the_changed_food(alice, flapjack):
-    entry = log_food(alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=1)
+def test_editing_an_old_entry_scales_what_it_counted_not_the_changed_food(new_alice, flapjack):
+    entry = log_food(
+        new_alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=1
+    )
     logged = dict(entry.nutrients)
     flapjack.set_nutrients({"energy_kcal": 300})
     flapjack.save()
@@ -374,10 +371,12 @@ def test_editing_an_old_entry_scales_what_it_counted_not_the_changed_food(alice,
     }
 
 
-def test_deleting_a_custom_food_keeps_its_entries_and_their_numbers(alice, flapjack):
-    entry = log_food(alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=2)
+def test_deleting_a_custom_food_keeps_its_entries_and_their_numbers(new_alice, flapjack):
+    entry = log_food(
+        new_alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=2
+    )
     logged = Entry.objects.values().get(pk=entry.pk)
-    summary = day_summary(alice, DAY)
+    summary = day_summary(new_alice, DAY)
 
     flapjack.delete()
 
@@ -385,15 +384,15 @@ def test_deleting_a_custom_food_keeps_its_entries_and_their_numbers(alice, flapj
     assert entry.food is None
     assert Entry.objects.values().get(pk=entry.pk) == logged | {"food_id": None}
     assert not entry.is_quick_add
-    assert day_summary(alice, DAY).food_kcal == summary.food_kcal
-    assert [e.name for e in entries_on(alice, DAY)] == ["Grandma's flapjack"]
+    assert day_summary(new_alice, DAY).food_kcal == summary.food_kcal
+    assert [e.name for e in entries_on(new_alice, DAY)] == ["Grandma's flapjack"]
 
 
 # --- editing entries --------------------------------------------------------------------------
 
 
-def test_doubling_the_quantity_doubles_calories_and_nutrients(alice, banana):
-    entry = log_food(alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
+def test_doubling_the_quantity_doubles_calories_and_nutrients(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
     once = Entry.objects.get(pk=entry.pk)
 
     update_entry(entry, quantity=2)
@@ -408,8 +407,8 @@ def test_doubling_the_quantity_doubles_calories_and_nutrients(alice, banana):
     assert entry.nutrients == scaled(banana.nutrients, 2 * measure(banana, MEDIUM))
 
 
-def test_it_changes_the_serving_to_another_measure(alice, banana):
-    entry = log_food(alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
+def test_it_changes_the_serving_to_another_measure(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
     large = '1 large (8" to 8-7/8" long)'
     update_entry(entry, serving=large)
     entry.refresh_from_db()
@@ -419,16 +418,16 @@ def test_it_changes_the_serving_to_another_measure(alice, banana):
     assert entry.energy_kcal == pytest.approx(grams * banana.energy_kcal / 100, rel=ROUNDING)
 
 
-def test_it_changes_the_serving_and_quantity_to_grams(alice, banana):
-    entry = log_food(alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
+def test_it_changes_the_serving_and_quantity_to_grams(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
     update_entry(entry, serving="g", quantity=50)
     entry.refresh_from_db()
     assert (entry.serving, entry.serving_grams, entry.quantity, entry.grams) == ("g", 1, 50, 50)
     assert entry.nutrients == scaled(banana.nutrients, 50)
 
 
-def test_it_moves_an_entry_to_another_meal_and_day(alice, banana):
-    entry = log_food(alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
+def test_it_moves_an_entry_to_another_meal_and_day(new_alice, banana):
+    entry = log_food(new_alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
     logged = Entry.objects.values().get(pk=entry.pk)
     tomorrow = DAY + timedelta(days=1)
 
@@ -438,13 +437,13 @@ def test_it_moves_an_entry_to_another_meal_and_day(alice, banana):
     assert (moved["date"], moved["meal"]) == (tomorrow, "snacks")
     unchanged = ("grams", "energy_kcal", "nutrients", "serving", "quantity", "name")
     assert {k: moved[k] for k in unchanged} == {k: logged[k] for k in unchanged}
-    assert not entries_on(alice, DAY).exists()
-    assert list(entries_on(alice, tomorrow)) == [entry]
-    assert day_summary(alice, tomorrow).meals["snacks"] == logged["energy_kcal"]
+    assert not entries_on(new_alice, DAY).exists()
+    assert list(entries_on(new_alice, tomorrow)) == [entry]
+    assert day_summary(new_alice, tomorrow).meals["snacks"] == logged["energy_kcal"]
 
 
-def test_it_changes_a_quick_adds_amounts_and_name(alice):
-    entry = quick_add(alice, day=DAY, meal="lunch", energy_kcal=500, protein_g=20, fat_g=10)
+def test_it_changes_a_quick_adds_amounts_and_name(new_alice):
+    entry = quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=500, protein_g=20, fat_g=10)
     update_entry(entry, energy_kcal=650, carbohydrate_g=70, fat_g=None, name=" Burrito ")
     entry.refresh_from_db()
     amounts = (entry.energy_kcal, entry.protein_g, entry.carbohydrate_g, entry.fat_g)
@@ -453,8 +452,10 @@ def test_it_changes_a_quick_adds_amounts_and_name(alice):
     assert entry.is_quick_add
 
 
-def test_a_deleted_foods_entry_may_change_its_quantity(alice, flapjack):
-    entry = log_food(alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=1)
+def test_a_deleted_foods_entry_may_change_its_quantity(new_alice, flapjack):
+    entry = log_food(
+        new_alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=1
+    )
     kcal = entry.energy_kcal
     flapjack.delete()
     entry.refresh_from_db()
@@ -467,8 +468,10 @@ def test_a_deleted_foods_entry_may_change_its_quantity(alice, flapjack):
     assert entry.energy_kcal == pytest.approx(1.5 * kcal, rel=ROUNDING)
 
 
-def test_a_deleted_foods_entry_may_not_change_its_serving(alice, flapjack):
-    entry = log_food(alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=1)
+def test_a_deleted_foods_entry_may_not_change_its_serving(new_alice, flapjack):
+    entry = log_food(
+        new_alice, day=DAY, meal="snacks", food=flapjack, serving="1 square", quantity=1
+    )
     flapjack.delete()
     entry.refresh_from_db()
 
@@ -495,9 +498,9 @@ def test_a_deleted_foods_entry_may_not_change_its_serving(alice, flapjack):
     ],
 )
 def test_it_refuses_a_bad_edit_naming_each_field_and_changes_nothing(
-    alice, banana, changes, fields
+    new_alice, banana, changes, fields
 ):
-    entry = log_food(alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
+    entry = log_food(new_alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1)
     assert refused_fields(update_entry, entry, **changes) == fields
     assert (entry.date, entry.meal, entry.serving, entry.quantity) == (DAY, "breakfast", MEDIUM, 1)
 
@@ -512,13 +515,13 @@ def test_it_refuses_a_bad_edit_naming_each_field_and_changes_nothing(
         ({"fat_g": -3, "meal": "tea"}, {"fat_g", "meal"}),
     ],
 )
-def test_it_refuses_bad_quick_add_amounts_and_changes_nothing(alice, changes, fields):
-    entry = quick_add(alice, day=DAY, meal="lunch", energy_kcal=500, protein_g=20)
+def test_it_refuses_bad_quick_add_amounts_and_changes_nothing(new_alice, changes, fields):
+    entry = quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=500, protein_g=20)
     assert refused_fields(update_entry, entry, **changes) == fields
 
 
-def test_it_refuses_a_quick_add_name_over_255_characters_on_edit(alice):
-    entry = quick_add(alice, day=DAY, meal="lunch", energy_kcal=500)
+def test_it_refuses_a_quick_add_name_over_255_characters_on_edit(new_alice):
+    entry = quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=500)
     assert refused_fields(update_entry, entry, name="x" * 256) == {"name"}
     assert update_entry(entry, name="x" * 255).name == "x" * 255
 
@@ -527,13 +530,13 @@ def test_it_refuses_a_quick_add_name_over_255_characters_on_edit(alice):
 
 
 @pytest.fixture
-def monday(alice, banana, egg):
+def monday(new_alice, banana, egg):
     """Alice's Monday: two breakfast foods, a lunch and a quick-added snack."""
     return [
-        log_food(alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1),
-        log_food(alice, day=DAY, meal="breakfast", food=egg, serving="1 large", quantity=2),
-        log_food(alice, day=DAY, meal="lunch", food=banana, serving="g", quantity=150),
-        quick_add(alice, day=DAY, meal="snacks", energy_kcal=180, protein_g=4),
+        log_food(new_alice, day=DAY, meal="breakfast", food=banana, serving=MEDIUM, quantity=1),
+        log_food(new_alice, day=DAY, meal="breakfast", food=egg, serving="1 large", quantity=2),
+        log_food(new_alice, day=DAY, meal="lunch", food=banana, serving="g", quantity=150),
+        quick_add(new_alice, day=DAY, meal="snacks", energy_kcal=180, protein_g=4),
     ]
 
 
@@ -548,37 +551,37 @@ def counted(entries):
     return [{key: row[key] for key in ("meal", *COUNTED)} for row in rows]
 
 
-def test_it_copies_a_meal_to_another_day(alice, monday):
+def test_it_copies_a_meal_to_another_day(new_alice, monday):
     to_day = DAY + timedelta(days=7)
-    copies = copy_entries(alice, from_day=DAY, to_day=to_day, meal="breakfast")
+    copies = copy_entries(new_alice, from_day=DAY, to_day=to_day, meal="breakfast")
     assert len(copies) == 2
     assert {c.pk for c in copies}.isdisjoint(e.pk for e in monday)
     assert counted(copies) == counted(monday[:2])
-    placed = [(e.date, e.meal, e.user) for e in entries_on(alice, to_day)]
-    assert placed == [(to_day, "breakfast", alice)] * 2
-    assert counted(entries_on(alice, DAY)) == counted(monday)
+    placed = [(e.date, e.meal, e.user) for e in entries_on(new_alice, to_day)]
+    assert placed == [(to_day, "breakfast", new_alice)] * 2
+    assert counted(entries_on(new_alice, DAY)) == counted(monday)
 
 
-def test_it_copies_a_meal_into_another_meal(alice, monday):
-    copies = copy_entries(alice, from_day=DAY, to_day=DAY, meal="breakfast", to_meal="dinner")
+def test_it_copies_a_meal_into_another_meal(new_alice, monday):
+    copies = copy_entries(new_alice, from_day=DAY, to_day=DAY, meal="breakfast", to_meal="dinner")
     rows = counted(copies)
     assert [row["meal"] for row in rows] == ["dinner", "dinner"]
     assert [row | {"meal": "breakfast"} for row in rows] == counted(monday[:2])
-    summary = day_summary(alice, DAY)
+    summary = day_summary(new_alice, DAY)
     assert summary.meals["dinner"] == pytest.approx(summary.meals["breakfast"])
 
 
-def test_it_copies_a_whole_day_keeping_each_meal(alice, monday):
+def test_it_copies_a_whole_day_keeping_each_meal(new_alice, monday):
     to_day = DAY + timedelta(days=1)
-    copies = copy_entries(alice, from_day=DAY, to_day=to_day)
+    copies = copy_entries(new_alice, from_day=DAY, to_day=to_day)
     assert counted(copies) == counted(monday)
     assert copies[-1].is_quick_add
-    assert day_summary(alice, to_day).meals == day_summary(alice, DAY).meals
+    assert day_summary(new_alice, to_day).meals == day_summary(new_alice, DAY).meals
 
 
-def test_copies_are_rows_of_their_own(alice, monday):
+def test_copies_are_rows_of_their_own(new_alice, monday):
     to_day = DAY + timedelta(days=1)
-    copies = copy_entries(alice, from_day=DAY, to_day=to_day, meal="breakfast")
+    copies = copy_entries(new_alice, from_day=DAY, to_day=to_day, meal="breakfast")
     before = counted(monday)
 
     update_entry(Entry.objects.get(pk=copies[0].pk), quantity=3)
@@ -589,17 +592,17 @@ def test_copies_are_rows_of_their_own(alice, monday):
     assert Entry.objects.get(pk=copies[0].pk).quantity == 3
 
 
-def test_it_copies_only_the_users_own_entries(alice, bob, monday, banana):
+def test_it_copies_only_the_users_own_entries(new_alice, bob, monday, banana):
     log_food(bob, day=DAY, meal="breakfast", food=banana, quantity=300)
-    copies = copy_entries(alice, from_day=DAY, to_day=DAY + timedelta(days=1))
-    assert {c.user for c in copies} == {alice}
+    copies = copy_entries(new_alice, from_day=DAY, to_day=DAY + timedelta(days=1))
+    assert {c.user for c in copies} == {new_alice}
     assert len(copies) == len(monday)
     assert not Entry.objects.filter(user=bob).exclude(date=DAY).exists()
 
 
-def test_copying_an_empty_day_copies_nothing(alice, monday):
-    assert copy_entries(alice, from_day=DAY - timedelta(days=1), to_day=DAY) == []
-    assert entries_on(alice, DAY).count() == len(monday)
+def test_copying_an_empty_day_copies_nothing(new_alice, monday):
+    assert copy_entries(new_alice, from_day=DAY - timedelta(days=1), to_day=DAY) == []
+    assert entries_on(new_alice, DAY).count() == len(monday)
 
 
 @pytest.mark.parametrize(
@@ -616,15 +619,17 @@ def test_copying_an_empty_day_copies_nothing(alice, monday):
         ),
     ],
 )
-def test_it_refuses_a_bad_copy_naming_each_field_and_copies_nothing(alice, monday, kwargs, fields):
+def test_it_refuses_a_bad_copy_naming_each_field_and_copies_nothing(
+    new_alice, monday, kwargs, fields
+):
     copy = {"from_day": DAY, "to_day": DAY + timedelta(days=1)} | kwargs
-    assert refused_fields(copy_entries, alice, **copy) == fields
+    assert refused_fields(copy_entries, new_alice, **copy) == fields
     assert Entry.objects.count() == len(monday)
 
 
-def test_copying_a_whole_day_into_one_meal_says_why_it_is_refused(alice, monday):
+def test_copying_a_whole_day_into_one_meal_says_why_it_is_refused(new_alice, monday):
     with pytest.raises(ValidationError) as refused:
-        copy_entries(alice, from_day=DAY, to_day=DAY + timedelta(days=1), to_meal="lunch")
+        copy_entries(new_alice, from_day=DAY, to_day=DAY + timedelta(days=1), to_meal="lunch")
     assert refused.value.message_dict == {
         "to_meal": ["Copying a whole day keeps each entry's meal."]
     }
@@ -633,10 +638,10 @@ def test_copying_a_whole_day_into_one_meal_says_why_it_is_refused(alice, monday)
 # --- entries of a day ------------------------------------------------------------------------
 
 
-def test_it_lists_a_days_entries_in_the_order_logged(alice, bob, banana, monday):
+def test_it_lists_a_days_entries_in_the_order_logged(new_alice, bob, banana, monday):
     log_food(bob, day=DAY, meal="lunch", food=banana, quantity=100)
-    log_food(alice, day=DAY + timedelta(days=1), meal="lunch", food=banana, quantity=100)
-    assert list(entries_on(alice, DAY)) == monday
+    log_food(new_alice, day=DAY + timedelta(days=1), meal="lunch", food=banana, quantity=100)
+    assert list(entries_on(new_alice, DAY)) == monday
 
 
 # --- the day's summary ----------------------------------------------------------------------
@@ -647,12 +652,12 @@ def exercise(user, kcal):
     log_custom(user, day=DAY, name="Workout", energy_kcal=kcal)
 
 
-def test_the_budget_is_the_goal_in_force_that_day(alice, monday):
-    set_goal(alice, goal(), on=DAY - timedelta(days=30))
-    exercise(alice, 300)
-    summary = day_summary(alice, DAY)
-    in_force = alice.goals.get()
-    entries = Entry.objects.filter(user=alice, date=DAY)
+def test_the_budget_is_the_goal_in_force_that_day(new_alice, monday):
+    set_goal(new_alice, goal(), on=DAY - timedelta(days=30))
+    exercise(new_alice, 300)
+    summary = day_summary(new_alice, DAY)
+    in_force = new_alice.goals.get()
+    entries = Entry.objects.filter(user=new_alice, date=DAY)
 
     assert summary.goal == in_force
     assert summary.budget_kcal == in_force.budget_kcal
@@ -661,47 +666,47 @@ def test_the_budget_is_the_goal_in_force_that_day(alice, monday):
     assert summary.remaining_kcal == pytest.approx(in_force.budget_kcal - summary.food_kcal + 300)
 
 
-def test_remaining_is_budget_minus_food_plus_exercise(alice):
-    set_goal(alice, goal(), on=DAY)
-    quick_add(alice, day=DAY, meal="lunch", energy_kcal=700)
-    quick_add(alice, day=DAY, meal="dinner", energy_kcal=900)
-    budget = alice.goals.get().budget_kcal
-    assert day_summary(alice, DAY).remaining_kcal == pytest.approx(budget - 1600)
-    exercise(alice, 250)
-    assert day_summary(alice, DAY).remaining_kcal == pytest.approx(budget - 1600 + 250)
+def test_remaining_is_budget_minus_food_plus_exercise(new_alice):
+    set_goal(new_alice, goal(), on=DAY)
+    quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=700)
+    quick_add(new_alice, day=DAY, meal="dinner", energy_kcal=900)
+    budget = new_alice.goals.get().budget_kcal
+    assert day_summary(new_alice, DAY).remaining_kcal == pytest.approx(budget - 1600)
+    exercise(new_alice, 250)
+    assert day_summary(new_alice, DAY).remaining_kcal == pytest.approx(budget - 1600 + 250)
 
 
-def test_a_later_goal_does_not_change_earlier_days(alice):
-    first = set_goal(alice, goal(weight_kg=80), on=date(2024, 4, 1))
-    before = day_summary(alice, DAY)
+def test_a_later_goal_does_not_change_earlier_days(new_alice):
+    first = set_goal(new_alice, goal(weight_kg=80), on=date(2024, 4, 1))
+    before = day_summary(new_alice, DAY)
     second = set_goal(
-        alice, goal(weight_kg=72, rate_kg_per_week=-0.25), on=DAY + timedelta(days=10)
+        new_alice, goal(weight_kg=72, rate_kg_per_week=-0.25), on=DAY + timedelta(days=10)
     )
     assert first.budget_kcal != second.budget_kcal
 
-    assert day_summary(alice, DAY) == before
-    assert day_summary(alice, DAY).budget_kcal == first.budget_kcal
-    assert day_summary(alice, DAY + timedelta(days=9)).budget_kcal == first.budget_kcal
-    assert day_summary(alice, DAY + timedelta(days=10)).budget_kcal == second.budget_kcal
-    assert day_summary(alice, DAY + timedelta(days=40)).budget_kcal == second.budget_kcal
+    assert day_summary(new_alice, DAY) == before
+    assert day_summary(new_alice, DAY).budget_kcal == first.budget_kcal
+    assert day_summary(new_alice, DAY + timedelta(days=9)).budget_kcal == first.budget_kcal
+    assert day_summary(new_alice, DAY + timedelta(days=10)).budget_kcal == second.budget_kcal
+    assert day_summary(new_alice, DAY + timedelta(days=40)).budget_kcal == second.budget_kcal
 
 
-def test_days_before_the_first_goal_take_the_first_goal(alice):
-    first = set_goal(alice, goal(), on=DAY)
-    assert day_summary(alice, DAY - timedelta(days=100)).budget_kcal == first.budget_kcal
+def test_days_before_the_first_goal_take_the_first_goal(new_alice):
+    first = set_goal(new_alice, goal(), on=DAY)
+    assert day_summary(new_alice, DAY - timedelta(days=100)).budget_kcal == first.budget_kcal
 
 
-def test_a_day_without_any_goal_has_no_budget(alice, bob, monday):
+def test_a_day_without_any_goal_has_no_budget(new_alice, bob, monday):
     set_goal(bob, goal(), on=DAY)
-    exercise(alice, 200)
-    summary = day_summary(alice, DAY)
+    exercise(new_alice, 200)
+    summary = day_summary(new_alice, DAY)
     assert (summary.goal, summary.budget_kcal, summary.remaining_kcal) == (None, None, None)
     assert summary.food_kcal > 0
     assert all(m.target_g is None and m.target_percent is None for m in summary.macros)
 
 
-def test_it_sums_calories_per_meal(alice, monday):
-    summary = day_summary(alice, DAY)
+def test_it_sums_calories_per_meal(new_alice, monday):
+    summary = day_summary(new_alice, DAY)
     banana, eggs, lunch, snack = (e.energy_kcal for e in monday)
     assert summary.meals == {
         "breakfast": pytest.approx(banana + eggs),
@@ -713,17 +718,17 @@ def test_it_sums_calories_per_meal(alice, monday):
     assert summary.food_kcal == pytest.approx(sum(summary.meals.values()))
 
 
-def test_it_counts_only_the_users_own_day(alice, bob, banana, monday):
-    before = day_summary(alice, DAY)
+def test_it_counts_only_the_users_own_day(new_alice, bob, banana, monday):
+    before = day_summary(new_alice, DAY)
     log_food(bob, day=DAY, meal="dinner", food=banana, quantity=400)
-    log_food(alice, day=DAY + timedelta(days=1), meal="dinner", food=banana, quantity=400)
-    assert day_summary(alice, DAY) == before
+    log_food(new_alice, day=DAY + timedelta(days=1), meal="dinner", food=banana, quantity=400)
+    assert day_summary(new_alice, DAY) == before
 
 
-def test_it_totals_macros_in_grams_and_shares_of_their_calories(alice, monday):
-    set_goal(alice, goal(), on=DAY)
-    summary = day_summary(alice, DAY)
-    entries = Entry.objects.filter(user=alice, date=DAY)
+def test_it_totals_macros_in_grams_and_shares_of_their_calories(new_alice, monday):
+    set_goal(new_alice, goal(), on=DAY)
+    summary = day_summary(new_alice, DAY)
+    entries = Entry.objects.filter(user=new_alice, date=DAY)
     grams = {name: sum(getattr(e, f"{name}_g") or 0 for e in entries) for name in KCAL_PER_GRAM}
     kcal = {name: grams[name] * KCAL_PER_GRAM[name] for name in KCAL_PER_GRAM}
 
@@ -734,46 +739,46 @@ def test_it_totals_macros_in_grams_and_shares_of_their_calories(alice, monday):
     assert sum(m.percent_of_kcal for m in summary.macros) == pytest.approx(100)
 
 
-def test_macro_targets_follow_the_goals_split(alice):
+def test_macro_targets_follow_the_goals_split(new_alice):
     split = {"protein_percent": 30, "carbohydrate_percent": 40, "fat_percent": 30}
-    set_goal(alice, goal(**split), on=DAY)
-    budget = alice.goals.get().budget_kcal
-    summary = day_summary(alice, DAY)
+    set_goal(new_alice, goal(**split), on=DAY)
+    budget = new_alice.goals.get().budget_kcal
+    summary = day_summary(new_alice, DAY)
     for macro in summary.macros:
         percent = split[f"{macro.name}_percent"]
         assert macro.target_percent == percent
         assert macro.target_g == pytest.approx(budget * percent / 100 / KCAL_PER_GRAM[macro.name])
 
 
-def test_the_default_split_is_20_50_30(alice):
-    set_goal(alice, goal(), on=DAY)
-    summary = day_summary(alice, DAY)
+def test_the_default_split_is_20_50_30(new_alice):
+    set_goal(new_alice, goal(), on=DAY)
+    summary = day_summary(new_alice, DAY)
     assert [m.target_percent for m in summary.macros] == [20, 50, 30]
 
 
-def test_a_day_without_food_has_zero_food_and_no_macro_shares(alice):
-    set_goal(alice, goal(), on=DAY)
-    exercise(alice, 100)
-    summary = day_summary(alice, DAY)
+def test_a_day_without_food_has_zero_food_and_no_macro_shares(new_alice):
+    set_goal(new_alice, goal(), on=DAY)
+    exercise(new_alice, 100)
+    summary = day_summary(new_alice, DAY)
     assert summary.food_kcal == 0
     assert summary.remaining_kcal == pytest.approx(summary.budget_kcal + 100)
     assert summary.meals == dict.fromkeys(["breakfast", "lunch", "dinner", "snacks"], 0)
     assert [(m.grams, m.percent_of_kcal) for m in summary.macros] == [(0, 0)] * 3
 
 
-def test_quick_adds_without_macros_count_calories_only(alice):
-    quick_add(alice, day=DAY, meal="lunch", energy_kcal=400)
-    summary = day_summary(alice, DAY)
+def test_quick_adds_without_macros_count_calories_only(new_alice):
+    quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=400)
+    summary = day_summary(new_alice, DAY)
     assert summary.food_kcal == 400
     assert [(m.grams, m.percent_of_kcal) for m in summary.macros] == [(0, 0)] * 3
 
 
-def test_entries_a_page_has_loaded_summarise_as_the_day_does(alice, monday):
-    set_goal(alice, goal(), on=DAY)
-    entries = list(entries_on(alice, DAY))
-    exercise(alice, 120)
-    assert summarize(DAY, entries, goal_on(alice, DAY), exercise_kcal=120) == day_summary(
-        alice, DAY
+def test_entries_a_page_has_loaded_summarise_as_the_day_does(new_alice, monday):
+    set_goal(new_alice, goal(), on=DAY)
+    entries = list(entries_on(new_alice, DAY))
+    exercise(new_alice, 120)
+    assert summarize(DAY, entries, goal_on(new_alice, DAY), exercise_kcal=120) == day_summary(
+        new_alice, DAY
     )
 
 
@@ -787,14 +792,14 @@ def test_it_checks_a_day_on_its_own():
 # --- the day's nutrients --------------------------------------------------------------------
 
 
-def test_it_totals_every_nutrient_eaten_in_label_order_with_units(alice, monday):
-    entries = Entry.objects.filter(user=alice, date=DAY)
+def test_it_totals_every_nutrient_eaten_in_label_order_with_units(new_alice, monday):
+    entries = Entry.objects.filter(user=new_alice, date=DAY)
     totals = {}
     for entry in entries:
         for key, value in entry.nutrients.items():
             totals[key] = totals.get(key, 0) + value
 
-    rows = day_nutrients(alice, DAY)
+    rows = day_nutrients(new_alice, DAY)
 
     assert [nutrient.key for nutrient, _ in rows] == [n.key for n in NUTRIENTS if n.key in totals]
     assert {nutrient.key: amount for nutrient, amount in rows} == {
@@ -806,89 +811,89 @@ def test_it_totals_every_nutrient_eaten_in_label_order_with_units(alice, monday)
     assert rows[0][0].label == "Energy"
 
 
-def test_a_quick_add_adds_its_calories_and_macros_to_the_nutrients(alice):
-    quick_add(alice, day=DAY, meal="lunch", energy_kcal=400, fat_g=15)
-    quick_add(alice, day=DAY, meal="dinner", energy_kcal=250)
-    assert [(n.key, amount) for n, amount in day_nutrients(alice, DAY)] == [
+def test_a_quick_add_adds_its_calories_and_macros_to_the_nutrients(new_alice):
+    quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=400, fat_g=15)
+    quick_add(new_alice, day=DAY, meal="dinner", energy_kcal=250)
+    assert [(n.key, amount) for n, amount in day_nutrients(new_alice, DAY)] == [
         ("energy_kcal", 650),
         ("fat_g", 15),
     ]
 
 
-def test_a_day_without_entries_has_no_nutrients(alice, bob, banana):
+def test_a_day_without_entries_has_no_nutrients(new_alice, bob, banana):
     log_food(bob, day=DAY, meal="lunch", food=banana, quantity=100)
-    assert day_nutrients(alice, DAY) == []
+    assert day_nutrients(new_alice, DAY) == []
 
 
 # --- recent and favourite foods -------------------------------------------------------------
 
 
-def test_recent_foods_are_most_recent_first_and_each_once(alice, banana, egg):
+def test_recent_foods_are_most_recent_first_and_each_once(new_alice, banana, egg):
     carrot = usda("11124")
     logged = [
-        log_food(alice, day=DAY, meal="breakfast", food=banana, quantity=100),
-        log_food(alice, day=DAY, meal="breakfast", food=egg, quantity=50),
-        log_food(alice, day=DAY - timedelta(days=3), meal="lunch", food=carrot, quantity=60),
-        log_food(alice, day=DAY, meal="snacks", food=banana, quantity=100),
+        log_food(new_alice, day=DAY, meal="breakfast", food=banana, quantity=100),
+        log_food(new_alice, day=DAY, meal="breakfast", food=egg, quantity=50),
+        log_food(new_alice, day=DAY - timedelta(days=3), meal="lunch", food=carrot, quantity=60),
+        log_food(new_alice, day=DAY, meal="snacks", food=banana, quantity=100),
     ]
     logged_in_order(*logged)
-    assert recent_foods(alice) == [banana, carrot, egg]
-    assert recent_foods(alice, limit=2) == [banana, carrot]
+    assert recent_foods(new_alice) == [banana, carrot, egg]
+    assert recent_foods(new_alice, limit=2) == [banana, carrot]
 
 
-def test_recent_foods_are_the_users_own_and_leave_out_quick_adds(alice, bob, banana, egg):
-    log_food(alice, day=DAY, meal="lunch", food=banana, quantity=100)
+def test_recent_foods_are_the_users_own_and_leave_out_quick_adds(new_alice, bob, banana, egg):
+    log_food(new_alice, day=DAY, meal="lunch", food=banana, quantity=100)
     log_food(bob, day=DAY, meal="lunch", food=egg, quantity=100)
-    quick_add(alice, day=DAY, meal="lunch", energy_kcal=300)
-    assert recent_foods(alice) == [banana]
+    quick_add(new_alice, day=DAY, meal="lunch", energy_kcal=300)
+    assert recent_foods(new_alice) == [banana]
     assert recent_foods(bob) == [egg]
 
 
-def test_recent_foods_never_show_another_users_private_food(alice, bob, banana):
+def test_recent_foods_never_show_another_users_private_food(new_alice, bob, banana):
     bobs = create_custom_food(bob, "Bob's chili", nutrients={"energy_kcal": 120})
     # Only a caller that skipped visible_food could log it, but the list must not show it.
     logged = [
-        log_food(alice, day=DAY, meal="lunch", food=banana, quantity=100),
-        log_food(alice, day=DAY, meal="dinner", food=bobs, quantity=300),
+        log_food(new_alice, day=DAY, meal="lunch", food=banana, quantity=100),
+        log_food(new_alice, day=DAY, meal="dinner", food=bobs, quantity=300),
     ]
     logged_in_order(*logged)
-    assert recent_foods(alice) == [banana]
+    assert recent_foods(new_alice) == [banana]
 
 
-def test_recent_foods_leave_out_deleted_foods(alice, banana, flapjack):
-    log_food(alice, day=DAY, meal="lunch", food=banana, quantity=100)
-    log_food(alice, day=DAY, meal="snacks", food=flapjack, quantity=50)
+def test_recent_foods_leave_out_deleted_foods(new_alice, banana, flapjack):
+    log_food(new_alice, day=DAY, meal="lunch", food=banana, quantity=100)
+    log_food(new_alice, day=DAY, meal="snacks", food=flapjack, quantity=50)
     flapjack.delete()
-    assert recent_foods(alice) == [banana]
+    assert recent_foods(new_alice) == [banana]
 
 
-def test_recent_foods_carry_their_servings(alice, banana):
-    log_food(alice, day=DAY, meal="lunch", food=banana, quantity=100)
-    (food,) = recent_foods(alice)
+def test_recent_foods_carry_their_servings(new_alice, banana):
+    log_food(new_alice, day=DAY, meal="lunch", food=banana, quantity=100)
+    (food,) = recent_foods(new_alice)
     assert MEDIUM in [serving.name for serving in food.servings.all()]
 
 
-def test_a_favourite_is_added_and_removed_once_however_often_asked(alice, bob, banana, egg):
-    set_favourite(alice, banana, True)
-    set_favourite(alice, banana, True)
-    set_favourite(alice, egg, True)
+def test_a_favourite_is_added_and_removed_once_however_often_asked(new_alice, bob, banana, egg):
+    set_favourite(new_alice, banana, True)
+    set_favourite(new_alice, banana, True)
+    set_favourite(new_alice, egg, True)
     set_favourite(bob, egg, True)
-    assert Favourite.objects.filter(user=alice, food=banana).count() == 1
-    assert set(favourite_foods(alice)) == {banana, egg}
-    assert len(favourite_foods(alice)) == 2
+    assert Favourite.objects.filter(user=new_alice, food=banana).count() == 1
+    assert set(favourite_foods(new_alice)) == {banana, egg}
+    assert len(favourite_foods(new_alice)) == 2
 
-    set_favourite(alice, egg, False)
-    set_favourite(alice, egg, False)
-    set_favourite(alice, banana, False)
-    assert favourite_foods(alice) == []
+    set_favourite(new_alice, egg, False)
+    set_favourite(new_alice, egg, False)
+    set_favourite(new_alice, banana, False)
+    assert favourite_foods(new_alice) == []
     assert favourite_foods(bob) == [egg]
 
 
-def test_favourites_are_newest_first(alice, banana, egg):
-    set_favourite(alice, banana, True)
-    set_favourite(alice, egg, True)
+def test_favourites_are_newest_first(new_alice, banana, egg):
+    set_favourite(new_alice, banana, True)
+    set_favourite(new_alice, egg, True)
     Favourite.objects.filter(food=banana).update(created=timezone.now() - timedelta(days=1))
-    assert favourite_foods(alice) == [egg, banana]
+    assert favourite_foods(new_alice) == [egg, banana]
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -907,16 +912,16 @@ QUANTITIES = st.one_of(
 )
 @given(source_id=st.sampled_from(PROPERTY_FOODS), quantity=QUANTITIES, data=st.data())
 def test_logged_calories_are_in_proportion_to_weight_up_to_five_kilograms(
-    alice, source_id, quantity, data
+    new_alice, source_id, quantity, data
 ):
     food = usda(source_id)
     choice = data.draw(st.sampled_from(serving_choices(food)), label="serving")
     grams = quantity * choice.grams
     log = {"day": DAY, "meal": "lunch", "food": food, "serving": choice.name}
     if grams > 5000:
-        assert refused_fields(log_food, alice, **log, quantity=quantity) == {"quantity"}
+        assert refused_fields(log_food, new_alice, **log, quantity=quantity) == {"quantity"}
         return
-    entry = log_food(alice, **log, quantity=quantity)
+    entry = log_food(new_alice, **log, quantity=quantity)
     assert entry.grams == grams
     expected = food.energy_kcal * quantity * choice.grams / 100
     assert entry.energy_kcal == pytest.approx(expected, rel=ROUNDING, abs=1e-300)
@@ -929,9 +934,9 @@ def test_logged_calories_are_in_proportion_to_weight_up_to_five_kilograms(
     first=st.floats(min_value=0.01, max_value=40),
     then=st.floats(min_value=0.01, max_value=40),
 )
-def test_editing_the_quantity_gives_what_logging_it_would(alice, banana, first, then):
-    entry = log_food(alice, day=DAY, meal="lunch", food=banana, serving=MEDIUM, quantity=first)
-    direct = log_food(alice, day=DAY, meal="lunch", food=banana, serving=MEDIUM, quantity=then)
+def test_editing_the_quantity_gives_what_logging_it_would(new_alice, banana, first, then):
+    entry = log_food(new_alice, day=DAY, meal="lunch", food=banana, serving=MEDIUM, quantity=first)
+    direct = log_food(new_alice, day=DAY, meal="lunch", food=banana, serving=MEDIUM, quantity=then)
     update_entry(entry, quantity=then)
     assert entry.grams == direct.grams
     # Rounded when logged and again when edited, against once: three half-units at most.

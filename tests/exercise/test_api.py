@@ -8,7 +8,7 @@ from django.test import Client
 from openplate.body.models import WeightEntry
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_custom
-from tests.api_client import ApiClient, locations, make_user
+from tests.api_client import locations
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +18,10 @@ RUNNING_5_MPH = "12030"  # 8.3 METs
 
 
 @pytest.fixture
-def alice():
-    client = ApiClient(make_user("alice"))
-    WeightEntry.objects.create(user=client.user, date=DAY, weight_kg=60.0)
-    return client
-
-
-@pytest.fixture
-def bob():
-    return ApiClient(make_user("bob"))
+def alice(new_alice):
+    """Alice without a goal, weighed 60 kg on DAY: the weight the kcal here are worked out for."""
+    WeightEntry.objects.create(user=new_alice, date=DAY, weight_kg=60.0)
+    return new_alice
 
 
 def running(client, minutes=30.0, **extra):
@@ -36,8 +31,8 @@ def running(client, minutes=30.0, **extra):
     return response.json()
 
 
-def test_it_searches_activities_plain_first(alice):
-    response = alice.get("/activities", q="running", limit=3)
+def test_it_searches_activities_plain_first(alice_api):
+    response = alice_api.get("/activities", q="running", limit=3)
     assert response.status_code == 200
     found = response.json()
     assert [a["code"] for a in found] == ["12020", "12030", "12050"]
@@ -50,13 +45,13 @@ def test_it_searches_activities_plain_first(alice):
     }
 
 
-def test_it_refuses_an_empty_search_or_a_huge_limit(alice):
-    assert locations(alice.get("/activities", q="")) == [["query", "q"]]
-    assert locations(alice.get("/activities", q="run", limit=101)) == [["query", "limit"]]
+def test_it_refuses_an_empty_search_or_a_huge_limit(alice_api):
+    assert locations(alice_api.get("/activities", q="")) == [["query", "q"]]
+    assert locations(alice_api.get("/activities", q="run", limit=101)) == [["query", "limit"]]
 
 
-def test_it_logs_an_activity_by_code_with_the_compendiums_product(alice):
-    entry = running(alice)
+def test_it_logs_an_activity_by_code_with_the_compendiums_product(alice_api):
+    entry = running(alice_api)
     assert entry["kind"] == "activity"
     assert entry["activity_code"] == RUNNING_5_MPH
     assert entry["name"] == "running, 5 mph (12 min/mile)"
@@ -64,23 +59,23 @@ def test_it_logs_an_activity_by_code_with_the_compendiums_product(alice):
     assert entry["energy_kcal"] == pytest.approx(249.0)
 
 
-def test_it_logs_an_activity_by_id(alice):
+def test_it_logs_an_activity_by_id(alice_api):
     jogging = Activity.objects.get(code="12020")
     body = {"kind": "activity", "date": DAY.isoformat(), "activity_id": jogging.pk, "minutes": 60}
-    response = alice.post("/exercise", body)
+    response = alice_api.post("/exercise", body)
     assert response.status_code == 201
     assert response.json()["energy_kcal"] == pytest.approx(7.0 * 60)
 
 
-def test_it_logs_custom_and_strength_exercise(alice):
-    custom = alice.post(
+def test_it_logs_custom_and_strength_exercise(alice_api):
+    custom = alice_api.post(
         "/exercise",
         {"kind": "custom", "date": DAY.isoformat(), "name": "Spin class", "energy_kcal": 420},
     )
     assert custom.status_code == 201
     assert custom.json()["energy_kcal"] == 420
     assert custom.json()["minutes"] is None
-    strength = alice.post(
+    strength = alice_api.post(
         "/exercise",
         {"kind": "strength", "date": DAY.isoformat(), "name": "Squats", "sets": 3, "reps": 10,
          "load_kg": 60, "minutes": 20},
@@ -107,42 +102,41 @@ def test_it_logs_custom_and_strength_exercise(alice):
         ({"kind": "yoga", "minutes": 30}, []),
     ],
 )  # fmt: skip
-def test_it_refuses_bad_exercise_naming_the_field(alice, body, location):
-    response = alice.post("/exercise", {"date": DAY.isoformat()} | body)
+def test_it_refuses_bad_exercise_naming_the_field(alice_api, body, location):
+    response = alice_api.post("/exercise", {"date": DAY.isoformat()} | body)
     assert locations(response) == [[*BODY, *location]]
     assert not ExerciseEntry.objects.exists()
 
 
-def test_it_refuses_an_activity_without_a_weight():
-    nobody = ApiClient(make_user("carol"))
+def test_it_refuses_an_activity_without_a_weight(bob_api):
     body = {"kind": "activity", "date": DAY.isoformat(), "activity_code": "12030", "minutes": 30}
-    response = nobody.post("/exercise", body)
+    response = bob_api.post("/exercise", body)
     assert locations(response) == [[*BODY, "activity_code"]]
     assert "weight" in response.json()["detail"][0]["msg"]
 
 
-def test_it_lists_one_days_exercise(alice, bob):
-    mine = running(alice)
-    log_custom(alice.user, day=date(2025, 3, 4), name="Next day", energy_kcal=100)
-    log_custom(bob.user, day=DAY, name="Bob's", energy_kcal=100)
-    response = alice.get("/exercise", date=DAY.isoformat())
+def test_it_lists_one_days_exercise(alice_api, bob_api):
+    mine = running(alice_api)
+    log_custom(alice_api.user, day=date(2025, 3, 4), name="Next day", energy_kcal=100)
+    log_custom(bob_api.user, day=DAY, name="Bob's", energy_kcal=100)
+    response = alice_api.get("/exercise", date=DAY.isoformat())
     assert response.status_code == 200
     assert [e["id"] for e in response.json()] == [mine["id"]]
-    assert locations(alice.get("/exercise", date="1800-01-01")) == [["query", "date"]]
+    assert locations(alice_api.get("/exercise", date="1800-01-01")) == [["query", "date"]]
 
 
-def test_it_changes_minutes_with_the_stored_weight(alice):
-    entry = running(alice)
-    WeightEntry.objects.filter(user=alice.user).update(weight_kg=90.0)
-    response = alice.patch(f"/exercise/{entry['id']}", {"minutes": 60})
+def test_it_changes_minutes_with_the_stored_weight(alice_api):
+    entry = running(alice_api)
+    WeightEntry.objects.filter(user=alice_api.user).update(weight_kg=90.0)
+    response = alice_api.patch(f"/exercise/{entry['id']}", {"minutes": 60})
     assert response.status_code == 200, response.content
     assert response.json()["energy_kcal"] == pytest.approx(8.3 * 60)
     assert response.json()["body_weight_kg"] == 60.0
 
 
-def test_it_changes_the_activity_by_code(alice):
-    entry = running(alice)
-    response = alice.patch(f"/exercise/{entry['id']}", {"activity_code": "12020"})
+def test_it_changes_the_activity_by_code(alice_api):
+    entry = running(alice_api)
+    response = alice_api.patch(f"/exercise/{entry['id']}", {"activity_code": "12020"})
     assert response.json()["name"] == "jogging, general"
     assert response.json()["energy_kcal"] == pytest.approx(7.0 * 30)
 
@@ -158,27 +152,27 @@ def test_it_changes_the_activity_by_code(alice):
         ({"colour": "red"}, ["colour"]),
     ],
 )
-def test_it_refuses_a_bad_change(alice, change, location):
-    entry = running(alice)
-    response = alice.patch(f"/exercise/{entry['id']}", change)
+def test_it_refuses_a_bad_change(alice_api, change, location):
+    entry = running(alice_api)
+    response = alice_api.patch(f"/exercise/{entry['id']}", change)
     assert locations(response) == [[*BODY, *location]]
     assert ExerciseEntry.objects.get().minutes == 30
 
 
-def test_it_deletes_an_entry(alice):
-    entry = running(alice)
-    assert alice.delete(f"/exercise/{entry['id']}").status_code == 204
+def test_it_deletes_an_entry(alice_api):
+    entry = running(alice_api)
+    assert alice_api.delete(f"/exercise/{entry['id']}").status_code == 204
     assert not ExerciseEntry.objects.exists()
-    assert alice.delete(f"/exercise/{entry['id']}").status_code == 404
+    assert alice_api.delete(f"/exercise/{entry['id']}").status_code == 404
 
 
-def test_every_entry_endpoint_refuses_another_persons_entry(alice, bob):
-    entry = running(alice)
+def test_every_entry_endpoint_refuses_another_persons_entry(alice_api, bob_api):
+    entry = running(alice_api)
     path = f"/exercise/{entry['id']}"
-    assert bob.get(path).status_code == 404
-    assert bob.patch(path, {"minutes": 1}).status_code == 404
-    assert bob.delete(path).status_code == 404
-    assert bob.get("/exercise", date=DAY.isoformat()).json() == []
+    assert bob_api.get(path).status_code == 404
+    assert bob_api.patch(path, {"minutes": 1}).status_code == 404
+    assert bob_api.delete(path).status_code == 404
+    assert bob_api.get("/exercise", date=DAY.isoformat()).json() == []
     assert ExerciseEntry.objects.get().minutes == 30
 
 

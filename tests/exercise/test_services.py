@@ -27,15 +27,10 @@ TEAM_PRACTICE = "12180"  # running, on a track, team practice
 
 
 @pytest.fixture
-def alice() -> User:
-    user = User.objects.create_user("alice")
-    WeightEntry.objects.create(user=user, date=DAY, weight_kg=60.0)
-    return user
-
-
-@pytest.fixture
-def bob() -> User:
-    return User.objects.create_user("bob")
+def alice(new_alice: User) -> User:
+    """Alice without a goal, weighed 60 kg on DAY: the weight the kcal here are worked out for."""
+    WeightEntry.objects.create(user=new_alice, date=DAY, weight_kg=60.0)
+    return new_alice
 
 
 def activity(code: str) -> Activity:

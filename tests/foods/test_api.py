@@ -9,21 +9,11 @@ from openplate.cli.foods import food_detail, food_summary
 from openplate.diary.services import log_food
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from tests.api_client import ApiClient, locations, make_user
+from tests.api_client import locations
 
 pytestmark = pytest.mark.django_db
 
 BODY = ["body", "payload"]
-
-
-@pytest.fixture
-def alice():
-    return ApiClient(make_user("alice"))
-
-
-@pytest.fixture
-def bob():
-    return ApiClient(make_user("bob"))
 
 
 @pytest.fixture
@@ -36,19 +26,19 @@ def as_json(value):
     return json.loads(json.dumps(value))
 
 
-def test_it_finds_the_plain_food_first_with_the_clis_keys(alice, banana):
-    response = alice.get("/foods", q="banana", limit=3)
+def test_it_finds_the_plain_food_first_with_the_clis_keys(new_alice_api, banana):
+    response = new_alice_api.get("/foods", q="banana", limit=3)
     assert response.status_code == 200
     found = response.json()
     assert len(found) == 3
     assert found[0] == as_json(food_summary(banana))
 
 
-def test_it_puts_a_recently_logged_food_first(alice):
+def test_it_puts_a_recently_logged_food_first(new_alice_api):
     baked = Food.objects.get(source="usda", source_id="09041")  # Bananas, dehydrated
-    assert alice.get("/foods", q="banana").json()[0]["id"] != baked.pk
-    log_food(alice.user, day=date(2025, 3, 3), meal="lunch", food=baked, quantity=30)
-    assert alice.get("/foods", q="banana").json()[0]["id"] == baked.pk
+    assert new_alice_api.get("/foods", q="banana").json()[0]["id"] != baked.pk
+    log_food(new_alice_api.user, day=date(2025, 3, 3), meal="lunch", food=baked, quantity=30)
+    assert new_alice_api.get("/foods", q="banana").json()[0]["id"] == baked.pk
 
 
 @pytest.mark.parametrize(
@@ -61,30 +51,30 @@ def test_it_puts_a_recently_logged_food_first(alice):
         ({"q": "x" * 201}, ["query", "q"]),
     ],
 )
-def test_it_refuses_a_search_naming_the_parameter(alice, query, location):
-    assert locations(alice.get("/foods", **query)) == [location]
+def test_it_refuses_a_search_naming_the_parameter(new_alice_api, query, location):
+    assert locations(new_alice_api.get("/foods", **query)) == [location]
 
 
-def test_it_answers_an_empty_list_when_nothing_matches(alice):
-    assert alice.get("/foods", q="the of").json() == []
+def test_it_answers_an_empty_list_when_nothing_matches(new_alice_api):
+    assert new_alice_api.get("/foods", q="the of").json() == []
 
 
-def test_it_shows_a_food_as_the_cli_does(alice, banana):
-    response = alice.get(f"/foods/{banana.pk}")
+def test_it_shows_a_food_as_the_cli_does(new_alice_api, banana):
+    response = new_alice_api.get(f"/foods/{banana.pk}")
     assert response.status_code == 200
     assert response.json().items() >= as_json(food_detail(banana)).items()
     units = {n["key"]: n["unit"] for n in response.json()["nutrients_per_100g"]}
     assert (units["energy_kcal"], units["potassium_mg"]) == ("kcal", "mg")
 
 
-def test_it_names_every_serving_an_entry_may_take(alice):
+def test_it_names_every_serving_an_entry_may_take(new_alice_api):
     bread = Food.objects.get(source="usda", source_id="18069")  # two measures named "1 slice"
-    choices = alice.get(f"/foods/{bread.pk}").json()["serving_choices"]
+    choices = new_alice_api.get(f"/foods/{bread.pk}").json()["serving_choices"]
     names = [choice["name"] for choice in choices]
     assert len(names) == len(set(names))
     assert names[-2:] == ["g", "oz"]
     second_slice = next(choice for choice in choices if choice["name"] == "1 slice (25 g)")
-    entry = alice.post(
+    entry = new_alice_api.post(
         "/entries",
         {"date": "2025-03-03", "meal": "lunch", "food_id": bread.pk,
          "serving": "1 slice (25 g)", "quantity": 1},
@@ -92,13 +82,13 @@ def test_it_names_every_serving_an_entry_may_take(alice):
     assert entry.json()["grams"] == second_slice["grams"] == 25
 
 
-def test_it_answers_404_for_a_missing_food(alice):
-    assert alice.get("/foods/999999999").status_code == 404
-    assert alice.get("/foods/banana").status_code == 404
+def test_it_answers_404_for_a_missing_food(new_alice_api):
+    assert new_alice_api.get("/foods/999999999").status_code == 404
+    assert new_alice_api.get("/foods/banana").status_code == 404
 
 
-def test_it_saves_a_food_from_a_label_per_serving(alice):
-    response = alice.post(
+def test_it_saves_a_food_from_a_label_per_serving(new_alice_api):
+    response = new_alice_api.post(
         "/foods",
         {"name": " Oat  bar ", "brand": "Acme", "per_grams": 40, "serving_name": "1 bar",
          "nutrients": {"energy_kcal": 180, "protein_g": 4, "sodium_mg": 60}},
@@ -110,7 +100,7 @@ def test_it_saves_a_food_from_a_label_per_serving(alice):
     assert food["servings"] == [{"name": "1 bar", "grams": 40}]
     by_key = {n["key"]: n["amount"] for n in food["nutrients_per_100g"]}
     assert by_key == {"energy_kcal": 450, "protein_g": 10, "sodium_mg": 150}
-    assert Food.objects.get(pk=food["id"]).owner == alice.user
+    assert Food.objects.get(pk=food["id"]).owner == new_alice_api.user
 
 
 @pytest.mark.parametrize(
@@ -131,22 +121,27 @@ def test_it_saves_a_food_from_a_label_per_serving(alice):
         ({"nutrients": {"energy_kcal": 100}}, ["name"]),
     ],
 )  # fmt: skip
-def test_it_refuses_a_food_naming_the_field_and_saves_nothing(alice, body, location):
-    assert locations(alice.post("/foods", body)) == [[*BODY, *location]]
+def test_it_refuses_a_food_naming_the_field_and_saves_nothing(new_alice_api, body, location):
+    assert locations(new_alice_api.post("/foods", body)) == [[*BODY, *location]]
     assert not Food.objects.filter(owner__isnull=False).exists()
 
 
-def test_it_lists_ones_own_foods_by_name(alice, bob):
-    create_custom_food(alice.user, "Stew", nutrients={"energy_kcal": 120})
-    create_custom_food(alice.user, "Apple pie", nutrients={"energy_kcal": 240})
-    create_custom_food(bob.user, "Bob's bread", nutrients={"energy_kcal": 250})
-    assert [food["name"] for food in alice.get("/foods/mine").json()] == ["Apple pie", "Stew"]
+def test_it_lists_ones_own_foods_by_name(new_alice_api, bob_api):
+    create_custom_food(new_alice_api.user, "Stew", nutrients={"energy_kcal": 120})
+    create_custom_food(new_alice_api.user, "Apple pie", nutrients={"energy_kcal": 240})
+    create_custom_food(bob_api.user, "Bob's bread", nutrients={"energy_kcal": 250})
+    assert [food["name"] for food in new_alice_api.get("/foods/mine").json()] == [
+        "Apple pie",
+        "Stew",
+    ]
 
 
-def test_it_finds_ones_own_foods_and_not_another_persons(alice, bob):
-    create_custom_food(alice.user, "Grandma's zucchini bread", nutrients={"energy_kcal": 300})
-    create_custom_food(bob.user, "Bob's zucchini bread", nutrients={"energy_kcal": 250})
-    assert [f["name"] for f in alice.get("/foods", q="zucchini bread").json()][:1] == [
+def test_it_finds_ones_own_foods_and_not_another_persons(new_alice_api, bob_api):
+    create_custom_food(
+        new_alice_api.user, "Grandma's zucchini bread", nutrients={"energy_kcal": 300}
+    )
+    create_custom_food(bob_api.user, "Bob's zucchini bread", nutrients={"energy_kcal": 250})
+    assert [f["name"] for f in new_alice_api.get("/foods", q="zucchini bread").json()][:1] == [
         "Grandma's zucchini bread"
     ]
-    assert "Grandma's zucchini bread" not in str(bob.get("/foods", q="zucchini bread").json())
+    assert "Grandma's zucchini bread" not in str(bob_api.get("/foods", q="zucchini bread").json())

@@ -2,7 +2,6 @@
 only."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from openplate.foods.custom import create_custom_food
@@ -12,30 +11,20 @@ from openplate.foods.search import search_foods
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alice():
-    return User.objects.create_user("alice")
-
-
-@pytest.fixture
-def bob():
-    return User.objects.create_user("bob")
-
-
-def test_it_stores_a_label_per_100g_as_it_is(alice):
+def test_it_stores_a_label_per_100g_as_it_is(new_alice):
     food = create_custom_food(
-        alice, "Grandma's flapjack", nutrients={"energy_kcal": 450, "protein_g": 6.5}
+        new_alice, "Grandma's flapjack", nutrients={"energy_kcal": 450, "protein_g": 6.5}
     )
     food.refresh_from_db()
-    assert (food.owner, food.source, food.source_id) == (alice, Food.Source.CUSTOM, "")
+    assert (food.owner, food.source, food.source_id) == (new_alice, Food.Source.CUSTOM, "")
     assert food.nutrients == {"energy_kcal": 450, "protein_g": 6.5}
     assert (food.energy_kcal, food.protein_g, food.fat_g) == (450, 6.5, None)
     assert not food.servings.exists()
 
 
-def test_it_scales_a_label_per_serving_to_100g_and_keeps_the_serving(alice):
+def test_it_scales_a_label_per_serving_to_100g_and_keeps_the_serving(new_alice):
     food = create_custom_food(
-        alice,
+        new_alice,
         "Protein bar",
         nutrients={"energy_kcal": 200, "protein_g": 20, "sodium_mg": 150, "vitamin_d_iu": 40},
         per_grams=60,
@@ -54,8 +43,8 @@ def test_it_scales_a_label_per_serving_to_100g_and_keeps_the_serving(alice):
     assert [(s.name, s.grams) for s in food.servings.all()] == [("1 bar", 60)]
 
 
-def test_an_unnamed_serving_is_one_serving(alice):
-    food = create_custom_food(alice, "Soup", nutrients={"energy_kcal": 120}, per_grams=250)
+def test_an_unnamed_serving_is_one_serving(new_alice):
+    food = create_custom_food(new_alice, "Soup", nutrients={"energy_kcal": 120}, per_grams=250)
     assert [(s.name, s.grams) for s in food.servings.all()] == [("1 serving", 250)]
 
 
@@ -90,20 +79,22 @@ def fields_refused(**kwargs):
         ),
     ],
 )
-def test_it_refuses_bad_input_field_by_field(alice, kwargs, field, message):
-    arguments = {"owner": alice, "name": "Bar", "nutrients": {"energy_kcal": 90}, **kwargs}
+def test_it_refuses_bad_input_field_by_field(new_alice, kwargs, field, message):
+    arguments = {"owner": new_alice, "name": "Bar", "nutrients": {"energy_kcal": 90}, **kwargs}
     assert fields_refused(**arguments) == {field: [message]}
-    assert not Food.objects.filter(owner=alice).exists()
+    assert not Food.objects.filter(owner=new_alice).exists()
 
 
-def test_it_reports_every_bad_field_at_once(alice):
-    refused = fields_refused(owner=alice, name="", nutrients={"fat_g": -1, "salt": 2}, per_grams=0)
+def test_it_reports_every_bad_field_at_once(new_alice):
+    refused = fields_refused(
+        owner=new_alice, name="", nutrients={"fat_g": -1, "salt": 2}, per_grams=0
+    )
     assert set(refused) == {"name", "energy_kcal", "fat_g", "nutrients", "per_grams"}
 
 
-def test_only_the_owner_finds_it(alice, bob):
-    create_custom_food(alice, "Zucchinibrot nach Oma", nutrients={"energy_kcal": 280})
-    assert [f.name for f in search_foods("zucchinibrot", user_id=alice.pk)] == [
+def test_only_the_owner_finds_it(new_alice, bob):
+    create_custom_food(new_alice, "Zucchinibrot nach Oma", nutrients={"energy_kcal": 280})
+    assert [f.name for f in search_foods("zucchinibrot", user_id=new_alice.pk)] == [
         "Zucchinibrot nach Oma"
     ]
     assert search_foods("zucchinibrot", user_id=bob.pk) == []

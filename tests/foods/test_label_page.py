@@ -37,11 +37,10 @@ def test_an_unknown_nutrient_says_so_rather_than_zero() -> None:
     assert trans.amount is None
 
 
-def test_a_custom_food_label_is_for_its_owner_only(client: Client) -> None:
-    alice = User.objects.create_user("alice")
+def test_a_custom_food_label_is_for_its_owner_only(client: Client, new_alice: User) -> None:
     food = Food.objects.create(
-        name="Alice's soup", source=Food.Source.CUSTOM, owner=alice, energy_kcal=50
+        name="Alice's soup", source=Food.Source.CUSTOM, owner=new_alice, energy_kcal=50
     )
     assert client.get(f"/foods/{food.pk}/").status_code == 404
-    client.force_login(alice)
+    client.force_login(new_alice)
     assert client.get(f"/foods/{food.pk}/").status_code == 200

@@ -1,7 +1,6 @@
 """Food search on the shipped USDA data, the same on SQLite and PostgreSQL."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from openplate.foods.models import Food
 from openplate.foods.search import search_foods
@@ -43,13 +42,11 @@ def test_nothing_to_search_for_finds_nothing():
     assert search_foods("and of the") == []
 
 
-def test_a_persons_own_food_ranks_first_and_only_for_them():
-    alice = User.objects.create_user("alice")
-    bob = User.objects.create_user("bob")
+def test_a_persons_own_food_ranks_first_and_only_for_them(new_alice, bob):
     Food.objects.create(
-        name="Alice's banana smoothie", source=Food.Source.CUSTOM, owner=alice, energy_kcal=80
+        name="Alice's banana smoothie", source=Food.Source.CUSTOM, owner=new_alice, energy_kcal=80
     )
-    assert top("banana", user_id=alice.pk)[0] == "Alice's banana smoothie"
+    assert top("banana", user_id=new_alice.pk)[0] == "Alice's banana smoothie"
     assert "Alice's banana smoothie" not in top("banana", limit=50, user_id=bob.pk)
     assert "Alice's banana smoothie" not in top("banana", limit=50)
 
@@ -71,12 +68,11 @@ def test_milk_shows_cows_milk_before_sheep_milk_and_buttermilk():
     )
 
 
-def test_own_foods_are_candidates_however_many_shorter_public_names_match(monkeypatch):
-    alice = User.objects.create_user("alice")
+def test_own_foods_are_candidates_however_many_shorter_public_names_match(new_alice, monkeypatch):
     long_name = "Alice's chicken, slow-cooked with lemon, garlic and thyme, Sunday recipe"
-    Food.objects.create(name=long_name, source=Food.Source.CUSTOM, owner=alice, energy_kcal=150)
+    Food.objects.create(name=long_name, source=Food.Source.CUSTOM, owner=new_alice, energy_kcal=150)
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 5)
-    assert top("chicken", user_id=alice.pk)[0] == long_name
+    assert top("chicken", user_id=new_alice.pk)[0] == long_name
     assert long_name not in top("chicken", limit=50)
 
 
@@ -102,8 +98,7 @@ def test_a_renamed_food_is_found_by_its_new_name_only():
     assert food.pk not in [found.pk for found in search_foods("plantain", limit=50)]
 
 
-def test_a_food_given_to_a_person_leaves_everyone_elses_results():
-    bob = User.objects.create_user("bob")
+def test_a_food_given_to_a_person_leaves_everyone_elses_results(bob):
     food = Food.objects.create(name="Quinoa crunch bar", source=Food.Source.CUSTOM, energy_kcal=400)
     assert top("quinoa crunch") == ["Quinoa crunch bar"]
     food.owner = bob

@@ -71,9 +71,10 @@ def test_misspelled_searches_still_find_the_food():
 
 
 @pytest.mark.django_db
-def test_private_foods_stay_out_of_the_vocabulary(django_user_model):
-    alice = django_user_model.objects.create_user("alice")
-    Food.objects.create(name="Zorblax stew", source=Food.Source.CUSTOM, owner=alice, energy_kcal=1)
+def test_private_foods_stay_out_of_the_vocabulary(new_alice):
+    Food.objects.create(
+        name="Zorblax stew", source=Food.Source.CUSTOM, owner=new_alice, energy_kcal=1
+    )
     Food.objects.create(name="Quinceberry jam", source=Food.Source.CSV, energy_kcal=250)
     rebuild_vocabulary()
     assert FoodWord.objects.filter(word="quinceberry").exists()

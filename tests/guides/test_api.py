@@ -7,33 +7,22 @@ from django.test import Client
 
 from openplate.exercise.services import log_strength
 from openplate.guides.articles import all_guides, guide
-from tests.api_client import ApiClient, make_user
 
 pytestmark = pytest.mark.django_db
 
 DAY = date(2025, 3, 3)
 
 
-@pytest.fixture
-def alice():
-    return ApiClient(make_user("alice"))
-
-
-@pytest.fixture
-def bob():
-    return ApiClient(make_user("bob"))
-
-
-def test_it_lists_every_guide(alice):
-    response = alice.get("/guides")
+def test_it_lists_every_guide(new_alice_api):
+    response = new_alice_api.get("/guides")
     assert response.status_code == 200
     listed = response.json()
     assert [item["slug"] for item in listed] == [found.slug for found in all_guides()]
     assert set(listed[0]) == {"slug", "title", "author", "topic", "summary"}
 
 
-def test_it_answers_one_guide_with_its_html_and_steps(alice):
-    response = alice.get("/guides/sore-legs")
+def test_it_answers_one_guide_with_its_html_and_steps(new_alice_api):
+    response = new_alice_api.get("/guides/sore-legs")
     assert response.status_code == 200
     body = response.json()
     sore_legs = guide("sore-legs")
@@ -47,29 +36,32 @@ def test_it_answers_one_guide_with_its_html_and_steps(alice):
     assert body["image"]["alt"] == sore_legs.image_alt
 
 
-def test_it_answers_a_guide_without_an_image_with_null(alice):
+def test_it_answers_a_guide_without_an_image_with_null(new_alice_api):
     plain = next(found for found in all_guides() if not found.image)
-    assert alice.get(f"/guides/{plain.slug}").json()["image"] is None
+    assert new_alice_api.get(f"/guides/{plain.slug}").json()["image"] is None
 
 
-def test_it_answers_404_for_an_unknown_guide(alice):
-    assert alice.get("/guides/no-such-guide").status_code == 404
+def test_it_answers_404_for_an_unknown_guide(new_alice_api):
+    assert new_alice_api.get("/guides/no-such-guide").status_code == 404
 
 
-def test_it_offers_the_callers_guides_for_a_day(alice, bob):
-    log_strength(alice.user, day=DAY, name="Squats", sets=3, reps=10)
-    offered = alice.get("/guides/offered", date=DAY.isoformat()).json()
+def test_it_offers_the_callers_guides_for_a_day(new_alice_api, bob_api):
+    log_strength(new_alice_api.user, day=DAY, name="Squats", sets=3, reps=10)
+    offered = new_alice_api.get("/guides/offered", date=DAY.isoformat()).json()
     assert [item["slug"] for item in offered] == ["sore-legs"]
-    assert alice.get("/guides/offered", date=(DAY + timedelta(days=2)).isoformat()).json() == []
-    assert bob.get("/guides/offered", date=DAY.isoformat()).json() == []
+    assert (
+        new_alice_api.get("/guides/offered", date=(DAY + timedelta(days=2)).isoformat()).json()
+        == []
+    )
+    assert bob_api.get("/guides/offered", date=DAY.isoformat()).json() == []
 
 
-def test_it_offers_for_today_when_no_date_is_given(alice):
-    assert alice.get("/guides/offered").json() == []
+def test_it_offers_for_today_when_no_date_is_given(new_alice_api):
+    assert new_alice_api.get("/guides/offered").json() == []
 
 
-def test_it_refuses_a_bad_date(alice):
-    response = alice.get("/guides/offered", date="yesterday")
+def test_it_refuses_a_bad_date(new_alice_api):
+    response = new_alice_api.get("/guides/offered", date="yesterday")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["query", "date"]
 

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 
 from openplate.guides.articles import all_guides, guide, guides_by_topic
@@ -11,15 +10,8 @@ from openplate.guides.articles import all_guides, guide, guides_by_topic
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alice(client: Client) -> User:
-    user = User.objects.create_user("alice")
-    client.force_login(user)
-    return user
-
-
-def test_it_lists_every_guide_under_its_topic(client: Client, alice: User) -> None:
-    response = client.get("/guides/")
+def test_it_lists_every_guide_under_its_topic(new_alice_browser: Client) -> None:
+    response = new_alice_browser.get("/guides/")
     assert response.status_code == 200
     page = response.content.decode()
     for topic, guides in guides_by_topic():
@@ -30,10 +22,10 @@ def test_it_lists_every_guide_under_its_topic(client: Client, alice: User) -> No
     assert "openplate/guides.css" in page
 
 
-def test_it_shows_a_guide_with_its_steps_in_order(client: Client, alice: User) -> None:
+def test_it_shows_a_guide_with_its_steps_in_order(new_alice_browser: Client) -> None:
     sore_legs = guide("sore-legs")
     assert sore_legs is not None
-    response = client.get("/guides/sore-legs/")
+    response = new_alice_browser.get("/guides/sore-legs/")
     assert response.status_code == 200
     page = response.content.decode()
     assert f"<h1>{sore_legs.title}</h1>" in page
@@ -44,24 +36,24 @@ def test_it_shows_a_guide_with_its_steps_in_order(client: Client, alice: User) -
     assert steps.group(1).index("Massage") < steps.group(1).index("Epsom")
 
 
-def test_it_shows_the_image_with_its_alt_text_and_credit(client: Client, alice: User) -> None:
+def test_it_shows_the_image_with_its_alt_text_and_credit(new_alice_browser: Client) -> None:
     sore_legs = guide("sore-legs")
     assert sore_legs is not None
     assert sore_legs.image
-    page = client.get("/guides/sore-legs/").content.decode()
+    page = new_alice_browser.get("/guides/sore-legs/").content.decode()
     assert f'alt="{sore_legs.image_alt}"' in page
     assert f"<figcaption>{sore_legs.image_credit}</figcaption>" in page
 
 
-def test_it_shows_a_guide_without_an_image_without_a_figure(client: Client, alice: User) -> None:
+def test_it_shows_a_guide_without_an_image_without_a_figure(new_alice_browser: Client) -> None:
     plain = next(found for found in all_guides() if not found.image)
-    page = client.get(f"/guides/{plain.slug}/").content.decode()
+    page = new_alice_browser.get(f"/guides/{plain.slug}/").content.decode()
     assert "<figure" not in page
     assert "<ol" in page
 
 
-def test_it_answers_404_for_an_unknown_guide(client: Client, alice: User) -> None:
-    assert client.get("/guides/no-such-guide/").status_code == 404
+def test_it_answers_404_for_an_unknown_guide(new_alice_browser: Client) -> None:
+    assert new_alice_browser.get("/guides/no-such-guide/").status_code == 404
 
 
 def test_it_lets_anyone_read_the_guides(client: Client) -> None:
@@ -69,5 +61,5 @@ def test_it_lets_anyone_read_the_guides(client: Client) -> None:
     assert client.get("/guides/sore-legs/").status_code == 200
 
 
-def test_it_refuses_posts(client: Client, alice: User) -> None:
-    assert client.post("/guides/").status_code == 405
+def test_it_refuses_posts(new_alice_browser: Client) -> None:
+    assert new_alice_browser.post("/guides/").status_code == 405

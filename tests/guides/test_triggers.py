@@ -16,16 +16,6 @@ RUNNING = "12050"  # running, 6 mph (10 min/mile)
 SWIMMING = "18230"  # swimming laps, freestyle, fast, vigorous effort
 
 
-@pytest.fixture
-def alice() -> User:
-    return User.objects.create_user("alice")
-
-
-@pytest.fixture
-def bob() -> User:
-    return User.objects.create_user("bob")
-
-
 def log_compendium(user: User, code: str, day: date = DAY) -> ExerciseEntry:
     activity = Activity.objects.get(code=code)
     return ExerciseEntry.objects.create(
@@ -45,42 +35,42 @@ def slugs(user: User, day: date) -> list[str]:
     return [guide.slug for guide in offered_guides(user, day)]
 
 
-def test_it_offers_the_sore_legs_guide_on_the_day_of_a_run_and_the_day_after(alice):
-    log_compendium(alice, RUNNING)
-    assert slugs(alice, DAY - timedelta(days=1)) == []
-    assert slugs(alice, DAY) == [SORE_LEGS]
-    assert slugs(alice, DAY + timedelta(days=1)) == [SORE_LEGS]
-    assert slugs(alice, DAY + timedelta(days=2)) == []
+def test_it_offers_the_sore_legs_guide_on_the_day_of_a_run_and_the_day_after(new_alice):
+    log_compendium(new_alice, RUNNING)
+    assert slugs(new_alice, DAY - timedelta(days=1)) == []
+    assert slugs(new_alice, DAY) == [SORE_LEGS]
+    assert slugs(new_alice, DAY + timedelta(days=1)) == [SORE_LEGS]
+    assert slugs(new_alice, DAY + timedelta(days=2)) == []
 
 
-def test_it_offers_nothing_after_swimming_or_upper_body_strength(alice):
-    log_compendium(alice, SWIMMING)
-    log_strength(alice, day=DAY, name="Bench press", sets=3, reps=10, load_kg=40)
-    log_strength(alice, day=DAY, name="Bicep curls", sets=3, reps=12)
-    assert slugs(alice, DAY) == []
+def test_it_offers_nothing_after_swimming_or_upper_body_strength(new_alice):
+    log_compendium(new_alice, SWIMMING)
+    log_strength(new_alice, day=DAY, name="Bench press", sets=3, reps=10, load_kg=40)
+    log_strength(new_alice, day=DAY, name="Bicep curls", sets=3, reps=12)
+    assert slugs(new_alice, DAY) == []
 
 
-def test_it_offers_nothing_for_another_persons_run(alice, bob):
+def test_it_offers_nothing_for_another_persons_run(new_alice, bob):
     log_compendium(bob, RUNNING)
-    assert slugs(alice, DAY) == []
+    assert slugs(new_alice, DAY) == []
     assert slugs(bob, DAY) == [SORE_LEGS]
 
 
-def test_it_offers_the_guide_after_squats(alice):
-    log_strength(alice, day=DAY, name="Squats", sets=5, reps=5, load_kg=80)
-    assert slugs(alice, DAY) == [SORE_LEGS]
+def test_it_offers_the_guide_after_squats(new_alice):
+    log_strength(new_alice, day=DAY, name="Squats", sets=5, reps=5, load_kg=80)
+    assert slugs(new_alice, DAY) == [SORE_LEGS]
 
 
-def test_it_offers_the_guide_after_a_custom_exercise_named_for_the_legs(alice):
-    log_custom(alice, day=DAY, name="Hill run with the club", energy_kcal=450)
-    assert slugs(alice, DAY) == [SORE_LEGS]
+def test_it_offers_the_guide_after_a_custom_exercise_named_for_the_legs(new_alice):
+    log_custom(new_alice, day=DAY, name="Hill run with the club", energy_kcal=450)
+    assert slugs(new_alice, DAY) == [SORE_LEGS]
 
 
-def test_it_reads_the_day_in_one_query(alice, django_assert_num_queries):
-    log_compendium(alice, SWIMMING)
-    log_compendium(alice, RUNNING, DAY - timedelta(days=1))
+def test_it_reads_the_day_in_one_query(new_alice, django_assert_num_queries):
+    log_compendium(new_alice, SWIMMING)
+    log_compendium(new_alice, RUNNING, DAY - timedelta(days=1))
     with django_assert_num_queries(1):
-        assert slugs(alice, DAY) == [SORE_LEGS]
+        assert slugs(new_alice, DAY) == [SORE_LEGS]
 
 
 @pytest.mark.parametrize(

@@ -19,13 +19,6 @@ from openplate.science import units
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def browser(alice: User) -> Client:
-    client = Client()
-    client.force_login(alice)
-    return client
-
-
 def chart_data(page: str) -> dict:
     found = re.search(r'<script id="progress-data" type="application/json">(.*?)</script>', page)
     assert found is not None
@@ -41,11 +34,11 @@ def test_it_asks_strangers_to_sign_in(client: Client) -> None:
     assert not WaterEntry.objects.exists()
 
 
-def test_it_shows_the_charts_data_and_their_text(browser: Client, alice: User, today) -> None:
+def test_it_shows_the_charts_data_and_their_text(alice_browser: Client, alice: User, today) -> None:
     services.log_weight(alice, day=today - timedelta(days=2), weight=179, unit="lb")
     services.log_weight(alice, day=today, weight=177, unit="lb", body_fat_percent=31)
     quick_add(alice, day=today, meal="lunch", energy_kcal=1400, protein_g=80, fat_g=40)
-    response = browser.get("/progress/?range=4w")
+    response = alice_browser.get("/progress/?range=4w")
     page = response.content.decode()
     assert response.status_code == 200
     data = chart_data(page)
@@ -72,33 +65,35 @@ def test_it_shows_the_charts_data_and_their_text(browser: Client, alice: User, t
     assert "Weekly report" in page
 
 
-def test_each_range_gives_its_days(browser: Client) -> None:
+def test_each_range_gives_its_days(alice_browser: Client) -> None:
     for key, days in (("4w", 28), ("3m", 91), ("1y", 365)):
-        data = chart_data(browser.get(f"/progress/?range={key}").content.decode())
+        data = chart_data(alice_browser.get(f"/progress/?range={key}").content.decode())
         assert len(data["calories"]["labels"]) == days
-    default = chart_data(browser.get("/progress/?range=nonsense").content.decode())
+    default = chart_data(alice_browser.get("/progress/?range=nonsense").content.decode())
     assert len(default["calories"]["labels"]) == 91
 
 
-def test_it_shows_metric_weights_to_metric_people(browser: Client, alice: User, today) -> None:
+def test_it_shows_metric_weights_to_metric_people(
+    alice_browser: Client, alice: User, today
+) -> None:
     alice.profile.units = "metric"
     alice.profile.save()
     services.log_weight(alice, day=today, weight=80.5, unit="kg")
-    page = browser.get("/progress/").content.decode()
+    page = alice_browser.get("/progress/").content.decode()
     assert chart_data(page)["unit"] == "kg"
     assert 'id="latest-weight">80.5 kg' in page
     assert "Weight (kg)" in page
 
 
-def test_it_logs_a_weigh_in_from_the_page(browser: Client, alice: User, today) -> None:
-    response = browser.post(
+def test_it_logs_a_weigh_in_from_the_page(alice_browser: Client, alice: User, today) -> None:
+    response = alice_browser.post(
         "/progress/weight/",
         {"date": today.isoformat(), "weight": "176.4", "body_fat_percent": "", "unit": "lb"},
     )
     assert response.status_code == 302
     entry = WeightEntry.objects.get(user=alice)
     assert entry.weight_kg == pytest.approx(176.4 * units.KG_PER_LB)
-    page = browser.get(response["Location"]).content.decode()
+    page = alice_browser.get(response["Location"]).content.decode()
     assert "Weigh-in saved: 176.4 lb" in page
     assert f'id="weigh-in-{entry.pk}"' in page
 
@@ -112,9 +107,9 @@ def test_it_logs_a_weigh_in_from_the_page(browser: Client, alice: User, today) -
     ],
 )
 def test_bad_weight_input_shows_an_error_and_saves_nothing(
-    browser: Client, today, weight: str, fat: str, message: str
+    alice_browser: Client, today, weight: str, fat: str, message: str
 ) -> None:
-    response = browser.post(
+    response = alice_browser.post(
         "/progress/weight/",
         {"date": today.isoformat(), "weight": weight, "body_fat_percent": fat, "unit": "lb"},
     )
@@ -127,56 +122,60 @@ def test_bad_weight_input_shows_an_error_and_saves_nothing(
 
 
 def test_it_deletes_only_the_persons_own_weigh_ins(
-    browser: Client, alice: User, bob: User, today
+    alice_browser: Client, alice: User, bob: User, today
 ) -> None:
     mine = services.log_weight(alice, day=today, weight=80)
     theirs = services.log_weight(bob, day=today, weight=90)
-    assert browser.post(f"/progress/weight/{theirs.pk}/delete/").status_code == 404
-    assert browser.post(f"/progress/weight/{mine.pk}/delete/").status_code == 302
+    assert alice_browser.post(f"/progress/weight/{theirs.pk}/delete/").status_code == 404
+    assert alice_browser.post(f"/progress/weight/{mine.pk}/delete/").status_code == 302
     assert list(WeightEntry.objects.all()) == [theirs]
 
 
-def test_another_persons_data_is_never_shown(browser: Client, bob: User, today) -> None:
+def test_another_persons_data_is_never_shown(alice_browser: Client, bob: User, today) -> None:
     services.log_weight(bob, day=today, weight=123.4, unit="kg", body_fat_percent=44)
     quick_add(bob, day=today, meal="lunch", energy_kcal=4321)
     services.log_water(bob, day=today, amount=3000, unit="ml")
-    page = browser.get("/progress/?range=4w").content.decode()
+    page = alice_browser.get("/progress/?range=4w").content.decode()
     data = chart_data(page)
     assert all(value is None for value in data["weight"]["weight"])
     assert sum(data["calories"]["eaten"]) == 0
     assert "123.4" not in page
     assert "272" not in page
     assert "4,321" not in page
-    report = browser.get(f"/progress/report/?week={period.monday_of(today)}").content.decode()
+    report = alice_browser.get(f"/progress/report/?week={period.monday_of(today)}").content.decode()
     assert "4,321" not in report
     assert "3,000" not in report
 
 
-def test_the_water_buttons_answer_htmx_with_the_card(browser: Client, alice: User, today) -> None:
+def test_the_water_buttons_answer_htmx_with_the_card(
+    alice_browser: Client, alice: User, today
+) -> None:
     url = f"/progress/water/{today}/"
-    response = browser.post(url, HTTP_HX_REQUEST="true")
+    response = alice_browser.post(url, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     card = response.content.decode()
     assert card.lstrip().startswith('<section class="water-card" id="water-card"')
     assert '<strong id="water-cups">1</strong> of 8 cups' in card
     assert '<span id="water-ml">237</span> of 1,893 ml' in card
-    browser.post(url, HTTP_HX_REQUEST="true")
-    undone = browser.post(f"/progress/water/{today}/undo/", HTTP_HX_REQUEST="true")
+    alice_browser.post(url, HTTP_HX_REQUEST="true")
+    undone = alice_browser.post(f"/progress/water/{today}/undo/", HTTP_HX_REQUEST="true")
     assert '<strong id="water-cups">1</strong>' in undone.content.decode()
     assert WaterEntry.objects.filter(user=alice).count() == 1
 
 
-def test_the_water_buttons_work_without_javascript(browser: Client, alice: User, today) -> None:
-    response = browser.post(f"/progress/water/{today}/", {"next": "/progress/"})
+def test_the_water_buttons_work_without_javascript(
+    alice_browser: Client, alice: User, today
+) -> None:
+    response = alice_browser.post(f"/progress/water/{today}/", {"next": "/progress/"})
     assert response.status_code == 302
     assert response["Location"] == "/progress/"
-    elsewhere = browser.post(f"/progress/water/{today}/", {"next": "https://evil.example/"})
+    elsewhere = alice_browser.post(f"/progress/water/{today}/", {"next": "https://evil.example/"})
     assert elsewhere["Location"] == f"/diary/{today}/"
     assert WaterEntry.objects.filter(user=alice).count() == 2
 
 
-def test_the_water_card_refuses_a_day_out_of_range(browser: Client) -> None:
-    response = browser.post("/progress/water/1850-01-01/", HTTP_HX_REQUEST="true")
+def test_the_water_card_refuses_a_day_out_of_range(alice_browser: Client) -> None:
+    response = alice_browser.post("/progress/water/1850-01-01/", HTTP_HX_REQUEST="true")
     assert response.status_code == 200  # htmx 2 swaps in only a 2xx: the card shows the error
     assert "Choose a day between" in response.content.decode()
     assert not WaterEntry.objects.exists()
@@ -184,10 +183,10 @@ def test_the_water_card_refuses_a_day_out_of_range(browser: Client) -> None:
 
 @pytest.mark.parametrize(("amount", "unit", "ml"), [("500", "ml", "500"), ("1.5", "cups", "355")])
 def test_the_water_card_takes_an_amount_in_ml_or_cups(
-    browser: Client, alice: User, today, amount, unit, ml
+    alice_browser: Client, alice: User, today, amount, unit, ml
 ) -> None:
     url = f"/progress/water/{today}/"
-    card = browser.post(url, {"amount": amount, "unit": unit}, HTTP_HX_REQUEST="true")
+    card = alice_browser.post(url, {"amount": amount, "unit": unit}, HTTP_HX_REQUEST="true")
     assert f'<span id="water-ml">{ml}</span> of 1,893 ml' in card.content.decode()
 
 
@@ -197,20 +196,20 @@ def test_the_water_card_takes_an_amount_in_ml_or_cups(
      ("-1", "cups", "above 0"), ("2", "pints", "Choose ml or cups")],
 )  # fmt: skip
 def test_the_water_card_shows_a_bad_amount_and_saves_nothing(
-    browser: Client, alice: User, today, amount, unit, message
+    alice_browser: Client, alice: User, today, amount, unit, message
 ) -> None:
     url = f"/progress/water/{today}/"
-    card = browser.post(url, {"amount": amount, "unit": unit}, HTTP_HX_REQUEST="true")
+    card = alice_browser.post(url, {"amount": amount, "unit": unit}, HTTP_HX_REQUEST="true")
     assert message in card.content.decode()
     assert not WaterEntry.objects.exists()
 
 
-def test_the_weekly_report_lists_each_day_with_totals(browser: Client, alice: User) -> None:
+def test_the_weekly_report_lists_each_day_with_totals(alice_browser: Client, alice: User) -> None:
     monday = date(2025, 3, 3)
     quick_add(alice, day=monday, meal="lunch", energy_kcal=1400)
     quick_add(alice, day=monday + timedelta(days=1), meal="lunch", energy_kcal=1600)
     services.log_water(alice, day=monday, amount=2)
-    response = browser.get("/progress/report/?week=2025-03-05")
+    response = alice_browser.get("/progress/report/?week=2025-03-05")
     page = response.content.decode()
     assert response.status_code == 200
     assert "Week of Mar 3 to Mar 9, 2025" in page
@@ -223,13 +222,15 @@ def test_the_weekly_report_lists_each_day_with_totals(browser: Client, alice: Us
     assert "data-print" in page
 
 
-def test_the_weekly_report_defaults_to_the_last_full_week(browser: Client, today) -> None:
-    page = browser.get("/progress/report/").content.decode()
+def test_the_weekly_report_defaults_to_the_last_full_week(alice_browser: Client, today) -> None:
+    page = alice_browser.get("/progress/report/").content.decode()
     monday = period.default_week(today)
     assert f"Week of {monday:%b} {monday.day} to" in page
 
 
-def test_the_page_queries_do_not_grow_with_the_days(browser: Client, alice: User, today) -> None:
+def test_the_page_queries_do_not_grow_with_the_days(
+    alice_browser: Client, alice: User, today
+) -> None:
     for offset in range(0, 365, 2):
         day = today - timedelta(days=offset)
         quick_add(alice, day=day, meal="lunch", energy_kcal=1800, protein_g=90)
@@ -238,7 +239,7 @@ def test_the_page_queries_do_not_grow_with_the_days(browser: Client, alice: User
     counts = []
     for key in ("4w", "1y"):
         with CaptureQueriesContext(connection) as queries:
-            assert browser.get(f"/progress/?range={key}").status_code == 200
+            assert alice_browser.get(f"/progress/?range={key}").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[1] <= 14

@@ -20,7 +20,6 @@ from openplate.exercise.services import log_activity, log_custom, log_strength
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food, Serving
 from openplate.yourdata import export
-from tests.api_client import ApiClient
 
 pytestmark = pytest.mark.django_db
 
@@ -93,17 +92,17 @@ def fill(user: User, name: str) -> None:
 
 
 @pytest.fixture
-def alice() -> User:
-    user = User.objects.create_user("alice", "alice@example.com", "alice-password")
-    fill(user, "Alice")
-    return user
+def alice(new_alice: User) -> User:
+    """Alice, who has used everything (`fill`)."""
+    fill(new_alice, "Alice")
+    return new_alice
 
 
 @pytest.fixture
-def bob() -> User:
-    user = User.objects.create_user("bob", "bob@example.com", "bob-password")
-    fill(user, "Bob")
-    return user
+def bob(bob: User) -> User:
+    """Bob, who has used everything too."""
+    fill(bob, "Bob")
+    return bob
 
 
 def test_it_exports_every_table_with_every_row(alice, bob):
@@ -192,12 +191,11 @@ def test_it_exports_custom_foods_with_nutrients_and_servings(alice):
     assert "measure_count" not in food
 
 
-def test_a_person_with_nothing_exports_empty_tables(django_user_model):
-    carol = django_user_model.objects.create_user("carol")
-    document = export.export_document(carol)
+def test_a_person_with_nothing_exports_empty_tables(new_alice):
+    document = export.export_document(new_alice)
     assert document["profile"] is None
     assert document["goals"] == []
-    archive = zipfile.ZipFile(io.BytesIO(export.export_zip(carol)))
+    archive = zipfile.ZipFile(io.BytesIO(export.export_zip(new_alice)))
     header = next(csv.reader(io.StringIO(archive.read("weight_entries.csv").decode())))
     assert header == ["id", "date", "weight_kg", "body_fat_percent", "created", "updated"]
 
@@ -241,9 +239,8 @@ def test_it_names_the_file_for_the_person_and_day(alice):
 # --- The API: GET /export ----------------------------------------------------------------------
 
 
-def test_the_api_exports_the_same_document(alice, bob):
-    client = ApiClient(alice)
-    response = client.get("/export", format="json")
+def test_the_api_exports_the_same_document(alice, alice_api, bob):
+    response = alice_api.get("/export", format="json")
     assert response.status_code == 200
     document = response.json()
     expected = json.loads(export.export_json(alice))
@@ -251,18 +248,18 @@ def test_the_api_exports_the_same_document(alice, bob):
         document.pop(key)
         expected.pop(key)
     assert document == expected
-    assert client.get("/export").json()["format"] == "openplate-export"
+    assert alice_api.get("/export").json()["format"] == "openplate-export"
 
 
-def test_the_api_exports_the_zip(alice):
-    response = ApiClient(alice).get("/export", format="zip")
+def test_the_api_exports_the_zip(alice_api):
+    response = alice_api.get("/export", format="zip")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert len(read_csv(archive, "diary_entries")) == COUNTS["diary_entries"]
 
 
-def test_the_api_refuses_an_unknown_format(alice):
-    response = ApiClient(alice).get("/export", format="xml")
+def test_the_api_refuses_an_unknown_format(alice_api):
+    response = alice_api.get("/export", format="xml")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["query", "format"]

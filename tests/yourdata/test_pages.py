@@ -14,28 +14,28 @@ from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.models import Entry, Favourite
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
-from tests.api_client import ApiClient, locations
+from tests.api_client import locations
+from tests.people import ALICE_PASSWORD
 from tests.yourdata.test_export import COUNTS, fill
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "alice-password"
+PASSWORD = ALICE_PASSWORD
 OWNED = [Profile, Goal, ApiToken, Entry, Favourite, ExerciseEntry, WeightEntry, WaterEntry]
 
 
 @pytest.fixture
-def alice(client: Client) -> User:
-    user = User.objects.create_user("alice", "alice@example.com", PASSWORD)
-    fill(user, "Alice")
-    client.force_login(user)
-    return user
+def alice(new_alice: User) -> User:
+    """Alice, who has used everything (`fill`)."""
+    fill(new_alice, "Alice")
+    return new_alice
 
 
 @pytest.fixture
-def bob() -> User:
-    user = User.objects.create_user("bob", "bob@example.com", "bob-password")
-    fill(user, "Bob")
-    return user
+def bob(bob: User) -> User:
+    """Bob, who has used everything too."""
+    fill(bob, "Bob")
+    return bob
 
 
 def counts(user: User) -> dict[str, int]:
@@ -60,8 +60,8 @@ def test_it_needs_sign_in(client: Client, method: str, path: str) -> None:
     assert response["Location"].startswith("/accounts/login/?next=")
 
 
-def test_the_settings_page_offers_the_downloads_and_the_deletion(client, alice):
-    page = client.get("/settings/").content.decode()
+def test_the_settings_page_offers_the_downloads_and_the_deletion(alice_browser):
+    page = alice_browser.get("/settings/").content.decode()
     assert 'href="/settings/export.json"' in page
     assert 'href="/settings/export.zip"' in page
     assert "Download CSV (zip)" in page
@@ -70,8 +70,8 @@ def test_the_settings_page_offers_the_downloads_and_the_deletion(client, alice):
     assert 'autocomplete="current-password"' in page
 
 
-def test_it_downloads_the_json_as_an_attachment(client, alice, bob):
-    response = client.get("/settings/export.json")
+def test_it_downloads_the_json_as_an_attachment(alice_browser, bob):
+    response = alice_browser.get("/settings/export.json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response["Content-Disposition"].startswith('attachment; filename="openplate-alice-')
@@ -81,8 +81,8 @@ def test_it_downloads_the_json_as_an_attachment(client, alice, bob):
     assert "Bob" not in response.content.decode()
 
 
-def test_it_downloads_the_zip_as_an_attachment(client, alice):
-    response = client.get("/settings/export.zip")
+def test_it_downloads_the_zip_as_an_attachment(alice_browser):
+    response = alice_browser.get("/settings/export.zip")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].endswith('.zip"')
@@ -91,42 +91,42 @@ def test_it_downloads_the_zip_as_an_attachment(client, alice):
     assert "diary_entries.csv" in archive.namelist()
 
 
-def test_it_deletes_the_account_and_everything_it_owns(client, alice, bob):
+def test_it_deletes_the_account_and_everything_it_owns(alice_browser, alice, bob):
     bobs_before = counts(bob)
     alice_id = alice.pk
-    response = client.post("/settings/delete/", {"password": PASSWORD})
+    response = alice_browser.post("/settings/delete/", {"password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert not User.objects.filter(pk=alice_id).exists()
     assert all(count == 0 for count in counts(alice).values())
     assert counts(bob) == bobs_before
     assert Food.objects.filter(source="usda", source_id="01123").exists()  # shared foods stay
-    home = client.get("/")
+    home = alice_browser.get("/")
     assert home.status_code == 200  # signed out: the welcome page
     assert "all its data have been deleted" in home.content.decode()
 
 
-def test_a_wrong_password_deletes_nothing_and_says_so_in_place(client, alice):
+def test_a_wrong_password_deletes_nothing_and_says_so_in_place(alice_browser, alice):
     before = counts(alice)
-    response = client.post("/settings/delete/", {"password": "not my password"})
+    response = alice_browser.post("/settings/delete/", {"password": "not my password"})
     assert response.status_code == 422
     page = response.content.decode()
     assert "That is not your password. Nothing was deleted." in page
     assert 'aria-invalid="true"' in page
     assert User.objects.filter(pk=alice.pk).exists()
     assert counts(alice) == before
-    assert client.get("/settings/").status_code == 200  # still signed in
+    assert alice_browser.get("/settings/").status_code == 200  # still signed in
 
 
-def test_an_empty_password_deletes_nothing(client, alice):
-    response = client.post("/settings/delete/", {"password": ""})
+def test_an_empty_password_deletes_nothing(alice_browser, alice):
+    response = alice_browser.post("/settings/delete/", {"password": ""})
     assert response.status_code == 422
     assert "Enter your password" in response.content.decode()
     assert User.objects.filter(pk=alice.pk).exists()
 
 
-def test_through_htmx_a_wrong_password_answers_the_section_alone(client, alice):
-    response = client.post(
+def test_through_htmx_a_wrong_password_answers_the_section_alone(alice_browser):
+    response = alice_browser.post(
         "/settings/delete/", {"password": "nope"}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 200
@@ -136,8 +136,8 @@ def test_through_htmx_a_wrong_password_answers_the_section_alone(client, alice):
     assert "That is not your password" in page
 
 
-def test_through_htmx_a_deletion_sends_the_browser_home(client, alice):
-    response = client.post(
+def test_through_htmx_a_deletion_sends_the_browser_home(alice_browser):
+    response = alice_browser.post(
         "/settings/delete/", {"password": PASSWORD}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 204
@@ -145,21 +145,21 @@ def test_through_htmx_a_deletion_sends_the_browser_home(client, alice):
     assert not User.objects.filter(username="alice").exists()
 
 
-def test_deleting_a_food_another_person_logged_keeps_their_entry(client, alice, bob):
+def test_deleting_a_food_another_person_logged_keeps_their_entry(alice_browser, alice, bob):
     """Only a food's owner sees it, but if another person's entry did point at it, the entry
     would keep its name and nutrients, losing only the link."""
     alices_bar = Food.objects.get(owner=alice)
     entry = Entry.objects.filter(user=bob).first()
     entry.food = alices_bar
     entry.save()
-    client.post("/settings/delete/", {"password": PASSWORD})
+    alice_browser.post("/settings/delete/", {"password": PASSWORD})
     entry.refresh_from_db()
     assert entry.food is None
     assert entry.energy_kcal > 0
 
 
-def test_the_delete_page_shows_the_form(client, alice):
-    response = client.get("/settings/delete/")
+def test_the_delete_page_shows_the_form(alice_browser):
+    response = alice_browser.get("/settings/delete/")
     assert response.status_code == 200
     assert '<section id="delete-account"' in response.content.decode()
 
@@ -167,26 +167,24 @@ def test_the_delete_page_shows_the_form(client, alice):
 # --- The API: DELETE /account ------------------------------------------------------------------
 
 
-def test_the_api_deletes_the_account_with_the_password(alice, bob):
-    client = ApiClient(alice)
+def test_the_api_deletes_the_account_with_the_password(alice_api, bob):
     bobs_before = counts(bob)
-    response = client._send("delete", "/account", {"password": PASSWORD})
+    response = alice_api._send("delete", "/account", {"password": PASSWORD})
     assert response.status_code == 204
     assert not User.objects.filter(username="alice").exists()
     assert counts(bob) == bobs_before
-    assert client.get("/export").status_code == 401  # the token went with the account
+    assert alice_api.get("/export").status_code == 401  # the token went with the account
 
 
-def test_the_api_refuses_a_wrong_password_and_deletes_nothing(alice):
-    client = ApiClient(alice)
+def test_the_api_refuses_a_wrong_password_and_deletes_nothing(alice, alice_api):
     before = counts(alice)
-    response = client._send("delete", "/account", {"password": "wrong"})
+    response = alice_api._send("delete", "/account", {"password": "wrong"})
     assert locations(response) == [["body", "payload", "password"]]
     assert counts(alice) == before
 
 
-def test_the_api_needs_the_password_field(alice):
-    response = ApiClient(alice)._send("delete", "/account", {})
+def test_the_api_needs_the_password_field(alice_api):
+    response = alice_api._send("delete", "/account", {})
     assert response.status_code == 422
     assert User.objects.filter(username="alice").exists()
 
