@@ -23,4 +23,5 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert f'TEST_COMMAND="{quickstart_commands()[1]}"' in ci
     assert 'bash -c "$TEST_COMMAND"' in ci
-    assert 'DATABASE_URL="$POSTGRES_URL" bash -c "$TEST_COMMAND"' in ci
+    # The same suite on PostgreSQL, the tests that use a database, from the same install.
+    assert 'DATABASE_URL="$POSTGRES_URL" .venv/bin/pytest --database-only' in ci

@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.databases import own_database
 
 CHROMIUM = Path("/usr/bin/chromium")
+REQUIRE_BROWSER = "OPENPLATE_REQUIRE_BROWSER"
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = Path(os.environ.get("OPENPLATE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
@@ -72,7 +73,10 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+        missing = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get(REQUIRE_BROWSER):  # CI: a browser test must run, never be skipped
+            pytest.fail(missing)
+        pytest.skip(missing)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
         try:

@@ -44,6 +44,7 @@ def test_manage_runs_djangos_checks(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.database
 def test_the_first_command_on_a_new_data_folder_prepares_its_database(tmp_path: Path) -> None:
     """Migrations applied, the foods and activities loaded, with their progress on stderr; the
     next command finds it all ready and says nothing on stderr."""

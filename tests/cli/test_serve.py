@@ -18,6 +18,8 @@ import pytest
 from tests.cli.console import environment, fresh_data_dir, openplate_script
 from tests.cli.runner import openplate
 
+pytestmark = pytest.mark.database  # its server has a database of its own
+
 STARTUP_SECONDS = 30
 
 
