@@ -13,7 +13,6 @@ from tests.api_client import locations
 pytestmark = pytest.mark.django_db
 
 BODY = ["body", "payload"]
-TEN_YEARS_AGO = (timezone.localdate() - timedelta(days=3653)).isoformat()
 GOAL = {
     "sex": "female",
     "birth_date": "1990-01-01",

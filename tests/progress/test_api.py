@@ -12,13 +12,6 @@ from tests.api_client import locations
 pytestmark = pytest.mark.django_db
 
 DAY = date(2025, 3, 3)  # a Monday
-BODY = ["body", "payload"]
-
-
-def weigh(client, **body):
-    response = client.post("/weights", {"date": DAY.isoformat(), **body})
-    assert response.status_code == 201, response.content
-    return response.json()
 
 
 def test_it_answers_the_series_the_charts_draw(alice_api, alice, today):

@@ -91,20 +91,6 @@ def fill(user: User, name: str) -> None:
     create_token(user, f"{name}'s script")
 
 
-@pytest.fixture
-def alice(new_alice: User) -> User:
-    """Alice, who has used everything (`fill`)."""
-    fill(new_alice, "Alice")
-    return new_alice
-
-
-@pytest.fixture
-def bob(bob: User) -> User:
-    """Bob, who has used everything too."""
-    fill(bob, "Bob")
-    return bob
-
-
 def test_it_exports_every_table_with_every_row(alice, bob):
     tables = export.export_tables(alice)
     assert list(tables) == TABLES

@@ -16,26 +16,12 @@ from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
 from tests.api_client import locations
 from tests.people import ALICE_PASSWORD
-from tests.yourdata.test_export import COUNTS, fill
+from tests.yourdata.test_export import COUNTS
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = ALICE_PASSWORD
 OWNED = [Profile, Goal, ApiToken, Entry, Favourite, ExerciseEntry, WeightEntry, WaterEntry]
-
-
-@pytest.fixture
-def alice(new_alice: User) -> User:
-    """Alice, who has used everything (`fill`)."""
-    fill(new_alice, "Alice")
-    return new_alice
-
-
-@pytest.fixture
-def bob(bob: User) -> User:
-    """Bob, who has used everything too."""
-    fill(bob, "Bob")
-    return bob
 
 
 def counts(user: User) -> dict[str, int]:
