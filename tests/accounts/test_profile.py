@@ -7,11 +7,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from openplate.accounts.models import Profile
-from openplate.accounts.profile import change_profile, water_goal_ml
+from openplate.accounts.profile import change_profile
 from openplate.body.services import water_card
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 
 pytestmark = pytest.mark.django_db
+
+
+def water_goal_ml(user):
+    return Profile.objects.get(user=user).water_goal_ml
 
 
 @pytest.mark.parametrize(("amount", "unit", "ml"), [(10, "cups", 2365.882365), (2000, "ml", 2000)])

@@ -13,7 +13,6 @@ from django.db import transaction
 
 from openplate.accounts.models import Profile
 from openplate.core.checks import FieldErrors, is_number, raise_errors
-from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 from openplate.science.units import ML_PER_US_CUP
 
 if TYPE_CHECKING:
@@ -66,11 +65,6 @@ def change_profile(
         if changes:
             profile.save(update_fields=list(changes))
     return profile
-
-
-def water_goal_ml(user: User) -> float:
-    goal = Profile.objects.filter(user=user).values_list("water_goal_ml", flat=True).first()
-    return float(goal) if goal is not None else DEFAULT_WATER_GOAL_ML
 
 
 def _water_goal_ml(errors: FieldErrors, amount: Any, unit: str) -> float | None:
