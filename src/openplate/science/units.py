@@ -14,7 +14,9 @@ Every conversion factor here is exact by definition, not measured:
   stone from the UK Weights and Measures Act 1985, Schedule 1);
 * mm, cm, m, g and kg are SI prefixes (BIPM, The International System of Units, 9th ed., 2019);
 * 1 US fluid ounce = 1/128 US gallon of 231 in³ = 29.5735295625 ml, and the US customary cup is
-  8 US fl oz = 236.5882365 ml (NIST Handbook 44, Appendix C);
+  8 US fl oz = 236.5882365 ml; the tablespoon is 1/2 fl oz, the teaspoon 1/3 tablespoon, the
+  pint 16 fl oz and the quart 32 fl oz (NIST Handbook 44, Appendix C; NIST Special Publication
+  1020, "Units of measurement for cooking", 2002); 1 l = 1000 ml (SI);
 * 1 kcal (thermochemical) = 4.184 kJ (NIST SP 811, B.8; ISO 80000-5);
 * the Gregorian calendar's mean year is 146,097 days / 400 years = 365.2425 days.
 """
@@ -44,7 +46,13 @@ __all__ = [
     "MASS_UNITS",
     "MAX_TEXT_LENGTH",
     "MINUTES_PER_HOUR",
+    "ML_PER_LITRE",
     "ML_PER_US_CUP",
+    "ML_PER_US_FLUID_OUNCE",
+    "ML_PER_US_PINT",
+    "ML_PER_US_QUART",
+    "ML_PER_US_TABLESPOON",
+    "ML_PER_US_TEASPOON",
     "UnitError",
     "UnitSystem",
     "cm_from_feet_inches",
@@ -84,6 +92,11 @@ G_PER_OZ: Final = G_PER_LB / OZ_PER_LB  # 28.349523125 g, the avoirdupois ounce
 G_PER_MASS_UNIT: Final[Mapping[str, float]] = MappingProxyType({"g": 1.0, "mg": 1e-3, "µg": 1e-6})
 ML_PER_US_FLUID_OUNCE: Final = 29.5735295625
 ML_PER_US_CUP: Final = 8 * ML_PER_US_FLUID_OUNCE  # 236.5882365 ml
+ML_PER_US_TABLESPOON: Final = ML_PER_US_FLUID_OUNCE / 2  # 14.79 ml
+ML_PER_US_TEASPOON: Final = ML_PER_US_TABLESPOON / 3  # 4.93 ml
+ML_PER_US_PINT: Final = 16 * ML_PER_US_FLUID_OUNCE
+ML_PER_US_QUART: Final = 32 * ML_PER_US_FLUID_OUNCE
+ML_PER_LITRE: Final = 1000.0
 KJ_PER_KCAL: Final = 4.184
 MINUTES_PER_HOUR: Final = 60
 DAYS_PER_WEEK: Final = 7
