@@ -16,6 +16,7 @@ from openplate.cli.foods import foods
 from openplate.cli.forecast import forecast
 from openplate.cli.goal import goal
 from openplate.cli.log import log
+from openplate.cli.parse import parse
 from openplate.cli.server import manage, serve
 from openplate.science import InvalidInput
 
@@ -35,6 +36,7 @@ cli.add_command(export)
 cli.add_command(serve)
 cli.add_command(manage)
 cli.add_command(log)
+cli.add_command(parse)
 
 
 def main(argv: list[str] | None = None) -> None:

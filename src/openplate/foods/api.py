@@ -8,8 +8,10 @@ floor above, so the API's door passes it in (`food_router(recent_food_ids=...)`)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -19,7 +21,15 @@ from openplate.core.api_support import BODY, caller, errors_at
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 from openplate.foods.nutrients import BY_KEY
-from openplate.foods.schemas import CustomFoodIn, FoodDetail, FoodSearch, FoodSummary
+from openplate.foods.parse import ParseError, parse_foods
+from openplate.foods.schemas import (
+    CustomFoodIn,
+    FoodDetail,
+    FoodSearch,
+    FoodSummary,
+    ParseIn,
+    ParseOut,
+)
 from openplate.foods.search import search_foods as search
 
 # A custom food's service names a nutrient's error by its key; the request has it in `nutrients`.
@@ -65,5 +75,19 @@ def food_router(*, recent_food_ids: RecentFoodIds) -> Router:
         """One food with its servings and every nutrient per 100 g."""
         foods = Food.objects.visible_to(caller(request)).prefetch_related("servings")
         return get_object_or_404(foods, pk=food_id)
+
+    @router.post("/parse", response=ParseOut)
+    def parse_text(request: HttpRequest, payload: ParseIn) -> dict[str, Any]:
+        """The foods, amounts and calories in plain words, in the order written, without logging
+        them; words that name no food come back in `unparsed`. Log the confirmed items with
+        POST /api/entries (or all at once with POST /api/entries/batch)."""
+        user = caller(request)
+        history = recent_food_ids(user)
+        with errors_at(BODY):
+            try:
+                result = parse_foods(payload.text, user_id=user.pk, recent_food_ids=history)
+            except ParseError as error:
+                raise ValidationError({"text": [str(error)]}) from None
+        return result.as_json()
 
     return router

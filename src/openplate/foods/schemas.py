@@ -116,3 +116,35 @@ class CustomFoodIn(InputSchema):
     serving_name: str | None = Field(
         default=None, description='The name of that serving, "1 bar" ("1 serving" if left out).'
     )
+
+
+class ParseIn(InputSchema):
+    text: str = Field(
+        min_length=1,
+        max_length=1000,
+        description='What was eaten, in plain words: "2 eggs and a slice of toast with butter".',
+    )
+
+
+class ParsedFood(Schema):
+    food_id: int
+    source_id: str
+    name: str
+
+
+class ParsedItemOut(Schema):
+    text: str = Field(description='The words the item was read from: "2 large eggs".')
+    food_id: int
+    source_id: str = Field(description="The food's code in its source: the NDB number for USDA.")
+    name: str
+    quantity: float = Field(description="How many of `unit`.")
+    unit: str = Field(description="One of the food's serving choices: an entry's `serving`.")
+    grams: float
+    kcal: float
+    note: str = Field(description="How the amount was read, when not quite as written.")
+    candidates: list[ParsedFood] = Field(description="Foods the words may mean, best first.")
+
+
+class ParseOut(Schema):
+    items: list[ParsedItemOut]
+    unparsed: list[str] = Field(description="Words that name no food, as written.")

@@ -38,3 +38,8 @@ def serving_choices(food: Food) -> list[ServingChoice]:
         ServingChoice(GRAMS, "grams", 1.0),
         ServingChoice(OUNCES, "ounces", G_PER_OZ),
     ]
+
+
+def default_serving(food: Food) -> ServingChoice:
+    """The serving a new entry of `food` starts at: its first household measure, else grams."""
+    return serving_choices(food)[0]
