@@ -1,7 +1,7 @@
 from django.urls import path
 
 from openplate.core import converters  # noqa: F401 - registers <day:…> (YYYY-MM-DD)
-from openplate.diary import views
+from openplate.diary import views, words
 
 app_name = "diary"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<day:day>/copy/", views.copy, name="copy"),
     path("<day:day>/custom-food/", views.custom_food, name="custom_food"),
     path("<day:day>/nutrients/", views.nutrients, name="nutrients"),
+    path("<day:day>/words/", words.log_words, name="words"),
     path("search/", views.search, name="search"),
     path("entries/<int:entry_id>/", views.edit_entry, name="edit"),
     path("entries/<int:entry_id>/delete/", views.delete_entry, name="delete"),

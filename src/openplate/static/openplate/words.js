@@ -1,0 +1,35 @@
+// The check-and-log page: each row's calories follow its quantity and serving as they change,
+// and choosing another food weighs it again from the words (the form's "Update amounts").
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("words-form");
+  if (!form) return;
+  const rows = [...form.querySelectorAll(".word-row")];
+
+  function rowKcal(row) {
+    if (!row.querySelector("input[type=checkbox]").checked) return 0;
+    const quantity = parseFloat(row.querySelector(".row-quantity").value) || 0;
+    const serving = row.querySelector(".row-serving").selectedOptions[0];
+    const grams = quantity * parseFloat(serving ? serving.dataset.grams : "0");
+    row.querySelector(".row-grams").textContent = `(${Math.round(grams)} g)`;
+    return (grams * parseFloat(row.dataset.kcalPer100g)) / 100;
+  }
+
+  function update() {
+    let total = 0;
+    for (const row of rows) {
+      const kcal = rowKcal(row);
+      row.querySelector(".row-kcal").textContent = `${Math.round(kcal).toLocaleString()} kcal`;
+      total += kcal;
+    }
+    document.getElementById("words-total").textContent = `${Math.round(total).toLocaleString()} kcal`;
+  }
+
+  form.addEventListener("input", update);
+  form.addEventListener("change", (event) => {
+    if (event.target.classList.contains("row-food")) {
+      form.querySelector("button[value=update]").click();
+    } else {
+      update();
+    }
+  });
+});
