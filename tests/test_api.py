@@ -243,7 +243,14 @@ RUN_BODY = {"kind": "activity", "date": DAY.isoformat(), "activity_code": "12050
 # Each endpoint called by bob, true when he saw only his own. A new endpoint needs a line here.
 AS_BOB = {
     "get_profile": lambda bob, alices: (
-        bob.get("/profile").json() == {"username": "bob", "profile": None, "goal": None}
+        bob.get("/profile").json()
+        == {
+            "username": "bob",
+            "time_zone": "UTC",
+            "today": str(timezone.localdate()),
+            "profile": None,
+            "goal": None,
+        }
     ),
     "update_profile": lambda bob, alices: (
         bob.patch("/profile", {"water_goal_ml": 2000}).status_code == 422

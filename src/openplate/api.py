@@ -17,6 +17,7 @@ from ninja.operation import Operation
 from ninja.security import HttpBearer, SessionAuth
 
 from openplate.accounts.api import router as accounts_router
+from openplate.accounts.profile import activate_time_zone
 from openplate.accounts.tokens import user_for_token
 from openplate.body.api import router as body_router
 from openplate.core.api_support import field_errors
@@ -30,12 +31,14 @@ from openplate.yourdata.api import router as data_router
 
 
 class TokenAuth(HttpBearer):
-    """A personal API token, made on the settings page."""
+    """A personal API token, made on the settings page. It signs the person in after the
+    middleware ran, so it activates their time zone itself (the middleware ends it)."""
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = user_for_token(token)
         if user is not None:
             request.user = user
+            activate_time_zone(user)
         return user
 
 

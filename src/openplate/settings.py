@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in person's time zone for the request: "today" is their day.
+    "openplate.accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -102,6 +104,8 @@ EMAIL_BACKEND = config.env_str(
     "OPENPLATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = config.env_str("OPENPLATE_FROM_EMAIL", "openplate@localhost")
+# Django's own password check; the user comes with their account (the time zone) in one query.
+AUTHENTICATION_BACKENDS = ["openplate.accounts.backends.AccountBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "diary:today"
 LOGOUT_REDIRECT_URL = "login"

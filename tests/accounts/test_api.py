@@ -26,7 +26,13 @@ GOAL = {
 def test_it_shows_an_empty_profile_before_the_first_goal(new_alice_api):
     response = new_alice_api.get("/profile")
     assert response.status_code == 200
-    assert response.json() == {"username": "alice", "profile": None, "goal": None}
+    assert response.json() == {
+        "username": "alice",
+        "time_zone": "UTC",  # the server's: alice was made without a browser
+        "today": timezone.localdate().isoformat(),
+        "profile": None,
+        "goal": None,
+    }
 
 
 def test_it_sets_a_goal_and_shows_how_the_budget_was_computed(new_alice_api):

@@ -5,11 +5,15 @@ from datetime import date, timedelta
 
 import pytest
 
+from openplate.core.dates import DAYS_AHEAD, latest_today
 from openplate.diary.models import Entry, Favourite
 from openplate.diary.services import quick_add
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 from tests.api_client import locations
+
+# A day past the last any time zone may log (core.dates: today at UTC+14, 366 days on).
+TOO_FAR_AHEAD = latest_today() + timedelta(days=DAYS_AHEAD + 1)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +79,7 @@ def test_it_logs_grams_and_ounces(new_alice_api, egg):
         ({"quantity": 5001}, "quantity"),
         ({"serving": "1 truckload"}, "serving"),
         ({"date": "1899-12-31"}, "date"),
-        ({"date": (date.today() + timedelta(days=367)).isoformat()}, "date"),
+        ({"date": TOO_FAR_AHEAD.isoformat()}, "date"),
         ({"date": "2025-02-30"}, "date"),
         ({"meal": "brunch"}, "meal"),
         ({"quantity": "a lot"}, "quantity"),

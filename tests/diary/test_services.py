@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from openplate.accounts.goals import GoalInput, goal_on, set_goal
+from openplate.core.dates import DAYS_AHEAD, latest_today
 from openplate.diary.models import Entry, Favourite
 from openplate.diary.services import (
     check_day,
@@ -35,6 +36,9 @@ from openplate.exercise.services import log_custom
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 from openplate.foods.nutrients import NUTRIENTS
+
+# A day past the last any time zone may log (core.dates: today at UTC+14, 366 days on).
+TOO_FAR_AHEAD = latest_today() + timedelta(days=DAYS_AHEAD + 1)
 
 pytestmark = pytest.mark.django_db
 
@@ -235,7 +239,7 @@ def test_it_takes_the_first_and_last_days_allowed(new_alice, banana, days):
         ({"meal": "brunch"}, {"meal"}),
         ({"meal": ""}, {"meal"}),
         ({"day": date(1899, 12, 31)}, {"date"}),
-        ({"day": date.today() + timedelta(days=367)}, {"date"}),
+        ({"day": TOO_FAR_AHEAD}, {"date"}),
         ({"day": "2024-05-01"}, {"date"}),
         ({"serving": "1 bunch"}, {"serving"}),
         (
@@ -493,7 +497,7 @@ def test_a_deleted_foods_entry_may_not_change_its_serving(new_alice, flapjack):
         ({"serving": "1 bunch"}, {"serving"}),
         ({"meal": "brunch"}, {"meal"}),
         ({"day": date(1899, 12, 31)}, {"date"}),
-        ({"day": date.today() + timedelta(days=367)}, {"date"}),
+        ({"day": TOO_FAR_AHEAD}, {"date"}),
         ({"day": None, "meal": None, "quantity": None}, {"date", "meal", "quantity"}),
     ],
 )
@@ -612,7 +616,7 @@ def test_copying_an_empty_day_copies_nothing(new_alice, monday):
         ({"meal": "breakfast", "to_meal": "supper"}, {"to_meal"}),
         ({"meal": "brunch"}, {"meal"}),
         ({"to_day": date(1899, 12, 31)}, {"date"}),
-        ({"to_day": date.today() + timedelta(days=367)}, {"date"}),
+        ({"to_day": TOO_FAR_AHEAD}, {"date"}),
         (
             {"to_day": date(1800, 1, 1), "meal": "tea", "to_meal": "supper"},
             {"date", "meal", "to_meal"},

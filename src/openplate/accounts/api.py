@@ -14,7 +14,13 @@ from ninja import Router, Status
 from openplate.accounts import goals, tokens
 from openplate.accounts.goals import GoalInput
 from openplate.accounts.models import ApiToken, Goal
-from openplate.accounts.profile import ML, change_profile, profile_of
+from openplate.accounts.profile import (
+    ML,
+    activate_time_zone,
+    change_profile,
+    profile_of,
+    time_zone_name_of,
+)
 from openplate.accounts.schemas import (
     GoalIn,
     GoalOut,
@@ -32,25 +38,36 @@ router = Router(tags=["profile and goal"])
 
 @router.get("/profile", response=ProfileWithGoal)
 def get_profile(request: HttpRequest) -> ProfileWithGoal:
-    """The caller's profile and the goal in force today."""
+    """The caller's profile, time zone and today there, and the goal in force today."""
     user = caller(request)
+    today = timezone.localdate()  # the caller's zone is active (openplate.api.TokenAuth)
     return ProfileWithGoal.model_validate(
         {
             "username": user.get_username(),
+            "time_zone": time_zone_name_of(user),
+            "today": today,
             "profile": profile_of(user),
-            "goal": goals.goal_on(user, timezone.localdate()),
+            "goal": goals.goal_on(user, today),
         }
     )
 
 
 @router.patch("/profile", response=ProfileWithGoal)
 def update_profile(request: HttpRequest, payload: ProfileChanges) -> ProfileWithGoal:
-    """Change the display units or the daily water goal. The profile is made by the first goal,
-    so until then this answers 422."""
+    """Change the display units, the daily water goal or the time zone. The profile is made by
+    the first goal, so until then units and water answer 422; the time zone may change at any
+    time, and the answer's `today` already follows it."""
+    user = caller(request)
     with errors_at(BODY, {"water_goal": ("water_goal_ml",)}):
         change_profile(
-            caller(request), units=payload.units, water_goal=payload.water_goal_ml, water_unit=ML
+            user,
+            units=payload.units,
+            water_goal=payload.water_goal_ml,
+            water_unit=ML,
+            time_zone=payload.time_zone,
         )
+    if payload.time_zone is not None:
+        activate_time_zone(user)  # the rest of this request is in the new zone
     return get_profile(request)
 
 

@@ -18,7 +18,8 @@ from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundWidget
 
 from openplate.accounts.goals import GoalInput
-from openplate.accounts.models import Goal, Profile
+from openplate.accounts.models import Goal, Profile, default_time_zone
+from openplate.accounts.profile import UNKNOWN_ZONE, time_zone_choices
 from openplate.science import energy, units
 from openplate.science.energy import ActivityLevel, Sex
 from openplate.science.goals import (
@@ -78,13 +79,20 @@ else:  # Django's forms are not generic when the code runs
 
 class SignupForm(BaseSignupForm):
     """A username, an optional e-mail address (the way back in after a forgotten password) and
-    the password twice."""
+    the password twice; and, unseen, the browser's time zone, which a few lines of JavaScript
+    (static/openplate/time_zone.js) put in. Without them it is the server's."""
 
     email = forms.EmailField(
         label="E-mail (optional)",
         required=False,
         help_text="Only needed to reset a forgotten password.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    time_zone = forms.CharField(
+        required=False,
+        max_length=64,
+        initial=default_time_zone,
+        widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""}),
     )
 
     class Meta:
@@ -371,6 +379,27 @@ class UnitsForm(forms.Form):
         choices=Profile.Units.choices,
         widget=forms.RadioSelect,
     )
+
+
+class TimeZoneForm(forms.Form):
+    """The zone the person's days follow. The list holds today's IANA names; a person whose
+    browser gave an older alias (US/Pacific) finds it in the list too, until they change it."""
+
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        help_text="Your day starts at midnight here: today's diary, totals and streaks follow it.",
+        error_messages={"invalid_choice": UNKNOWN_ZONE},
+    )
+
+    def __init__(self, *args: Any, current: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[str, Any]] = list(time_zone_choices())
+        listed = {name for _, zones in choices for name, _ in zones}
+        if current and current not in listed:
+            choices.insert(0, ("Yours", [(current, current)]))
+        field = self.fields["time_zone"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
 
 class WaterGoalForm(forms.Form):

@@ -1,4 +1,4 @@
-"""A person's profile, their goals over time, and their API tokens."""
+"""A person's account settings, profile, their goals over time, and their API tokens."""
 
 from __future__ import annotations
 
@@ -10,6 +10,31 @@ from openplate.science.energy import Formula, Sex
 from openplate.science.nutrition import DEFAULT_MACRO_PERCENT, DEFAULT_WATER_GOAL_ML
 
 ACTIVITY_CHOICES = [(level.key, level.label) for level in energy.ACTIVITY_LEVELS.values()]
+
+
+def default_time_zone() -> str:
+    """The server's time zone (settings.TIME_ZONE, from OPENPLATE_TIME_ZONE; UTC unless set)."""
+    return str(settings.TIME_ZONE)
+
+
+class Account(models.Model):
+    """What every account has from sign-up on, goal or not: the time zone its days follow.
+
+    The profile comes with the first goal, so what a person has before that lives here. A user
+    without a row (made with `openplate manage createsuperuser`, say) has the server's zone.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account"
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        help_text="An IANA name, such as America/Los_Angeles.",
+    )
+
+    def __str__(self) -> str:
+        return f"Account of {self.user} ({self.time_zone})"
 
 
 class Profile(models.Model):

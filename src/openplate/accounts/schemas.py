@@ -41,6 +41,11 @@ AGE = "An adult's: {:g} to {:g} years old today.".format(*energy.ADULT_AGE_RANGE
 HEIGHT = "{:g} to {:g} cm.".format(*HEIGHT_RANGE_CM)
 WEIGHT = "{:g} to {:g} kg.".format(*BODY_WEIGHT_RANGE_KG)
 TARGET = "{:g} to {:g} kg".format(*BODY_WEIGHT_RANGE_KG)
+TIME_ZONE = (
+    "The IANA time zone the person's days follow (America/Los_Angeles): today, the day's "
+    "totals, streaks and reports start at midnight there. Set from the browser at sign-up, else "
+    "the server's zone."
+)
 SHARES = (
     "% of calories, {:g} to {:g}; protein, carbohydrate and fat add up to 100. A share left out "
     "keeps today's ({}, {} and {} at first)."
@@ -172,10 +177,19 @@ class ProfileChanges(InputSchema):
     water_goal_ml: Number | None = Field(
         default=None, description="The daily water goal in ml, 500 to 10,000."
     )
+    time_zone: str | None = Field(
+        default=None,
+        description=f"{TIME_ZONE} Works before the first goal too.",
+        examples=["America/Los_Angeles"],
+    )
 
 
 class ProfileWithGoal(Schema):
     username: str
+    time_zone: str = Field(description=TIME_ZONE)
+    today: dt.date = Field(
+        description="Today where the person lives: the day a log without a date is for."
+    )
     profile: ProfileOut | None = Field(description="Empty until the first goal is set.")
     goal: GoalOut | None = Field(description="The goal in force today.")
 

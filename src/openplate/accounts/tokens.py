@@ -41,7 +41,11 @@ def user_for_token(secret: str) -> User | None:
     """The owner of the token `secret`, or None; notes when the token was last used."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    token = ApiToken.objects.select_related("user").filter(digest=_digest(secret)).first()
+    token = (
+        ApiToken.objects.select_related("user", "user__account")  # the account: the time zone
+        .filter(digest=_digest(secret))
+        .first()
+    )
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()

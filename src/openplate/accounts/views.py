@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,6 +29,7 @@ from openplate.accounts import tokens
 from openplate.accounts.forms import (
     GoalForm,
     SignupForm,
+    TimeZoneForm,
     TokenForm,
     UnitsForm,
     WaterGoalForm,
@@ -35,7 +38,14 @@ from openplate.accounts.forms import (
 )
 from openplate.accounts.goals import goal_on, macro_targets_g, set_goal, working_of
 from openplate.accounts.models import ApiToken, Goal, Profile
-from openplate.accounts.profile import CUPS, ML, change_profile, profile_of
+from openplate.accounts.profile import (
+    CUPS,
+    ML,
+    change_profile,
+    profile_of,
+    start_account,
+    time_zone_name_of,
+)
 from openplate.science import energy, units
 from openplate.science.energy import Sex
 from openplate.science.goals import weekly_goal_label
@@ -57,13 +67,16 @@ def _user(request: HttpRequest) -> User:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    """A new account, signed in at once and sent to the goal form for a first budget."""
+    """A new account, signed in at once and sent to the goal form for a first budget. Its days
+    follow the time zone the browser sent."""
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     form = SignupForm(request.POST) if request.method == "POST" else SignupForm()
     if request.method == "POST":
         if form.is_valid():
-            user = form.save()
+            with transaction.atomic():
+                user = form.save()
+                start_account(user, time_zone=form.cleaned_data["time_zone"])
             login(request, user)
             messages.success(
                 request, f"Welcome, {user.username}. Set your goal to get your daily budget."
@@ -178,7 +191,7 @@ def _macros(goal: Goal) -> list[dict[str, Any]]:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
-    """Display units, API tokens, and the way to change the password."""
+    """Display units, the time zone, water, API tokens, and the way to change the password."""
     user = _user(request)
     profile = profile_of(user)
     if request.method == "POST":
@@ -193,6 +206,24 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Units saved: {Profile.Units(chosen).label}.")
         return redirect("accounts:settings")
     return _settings_page(request)
+
+
+@login_required
+@require_POST
+def time_zone(request: HttpRequest) -> HttpResponse:
+    """The time zone the person's days follow."""
+    user = _user(request)
+    form = TimeZoneForm(request.POST, current=time_zone_name_of(user))
+    if form.is_valid():
+        try:
+            change_profile(user, time_zone=form.cleaned_data["time_zone"])
+        except ValidationError as error:
+            for problem in error.messages:
+                form.add_error("time_zone", problem)
+        else:
+            messages.success(request, f"Time zone saved: {time_zone_name_of(user)}.")
+            return redirect("accounts:settings")
+    return _settings_page(request, time_zone_form=form, status=INVALID)
 
 
 @login_required
@@ -212,6 +243,7 @@ def water_goal(request: HttpRequest) -> HttpResponse:
                 for problem in problems:
                     form.add_error("amount", problem)
         else:
+            assert profile is not None  # else the service refused: no profile, no water goal
             ml = profile.water_goal_ml
             cups = ml / ML_PER_US_CUP
             messages.success(request, f"Water goal saved: {cups:.3g} cups ({ml:,.0f} ml) a day.")
@@ -261,6 +293,7 @@ def _settings_page(
     request: HttpRequest,
     *,
     units_form: UnitsForm | None = None,
+    time_zone_form: TimeZoneForm | None = None,
     water_form: WaterGoalForm | None = None,
     token_form: TokenForm | None = None,
     new_token: ApiToken | None = None,
@@ -272,8 +305,13 @@ def _settings_page(
     current_units = (
         profile.units if profile else request.session.get(UNITS_SESSION_KEY, Profile.Units.IMPERIAL)
     )
+    zone = time_zone_name_of(user)
     context = {
         "units_form": units_form or UnitsForm(initial={"units": current_units}),
+        "time_zone": zone,
+        "time_zone_form": time_zone_form or TimeZoneForm(initial={"time_zone": zone}, current=zone),
+        # Naive, so that the template shows it as it is there, whatever zone is active.
+        "now_there": timezone.localtime(timezone=ZoneInfo(zone)).replace(tzinfo=None),
         "has_profile": profile is not None,
         "water_form": water_form or _water_goal_form(profile),
         "token_form": token_form or TokenForm(),

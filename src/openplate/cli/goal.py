@@ -39,7 +39,7 @@ from openplate.science.units import UnitSystem
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Start date for the projection (default today).",
+    help="Start date for the projection (default: today on this computer's clock and zone).",
 )
 def goal(
     sex: str,
@@ -69,6 +69,7 @@ def goal(
     payload = _goal_payload(person, plan, activity)
     projection = None
     if target_weight is not None:
+        # No person in the database here: today is the computer's, in the zone it runs in (TZ).
         start_day = start.date() if start else date.today()
         projection = goals.project_target(
             weight,

@@ -38,7 +38,7 @@ def log_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--date",
             "day",
             type=click.DateTime(formats=["%Y-%m-%d"]),
-            help="The day, YYYY-MM-DD (default today).",
+            help="The day, YYYY-MM-DD (default: today in the person's time zone).",
         ),
         click.option("--json", "as_json", is_flag=True, help="Print one JSON object."),
     ]
@@ -48,15 +48,17 @@ def log_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def log_for(username: str, day: datetime | None) -> tuple[User, date]:
-    """The person and the day to log for, with the database ready; refuses an unknown user."""
+    """The person and the day to log for (without --date, their today where they live), with
+    the database ready; refuses an unknown user."""
     prepare_database(verbose=False)
     from django.contrib.auth.models import User
-    from django.utils import timezone
+
+    from openplate.accounts.profile import today_for
 
     user = User.objects.filter(username=username).first()
     if user is None:
         raise click.UsageError(f"no user named {username!r}")
-    return user, day.date() if day else timezone.localdate()
+    return user, day.date() if day else today_for(user)
 
 
 def refuse(error: Exception) -> click.UsageError:

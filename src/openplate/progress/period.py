@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Sum
-from django.utils import timezone
 
 from openplate.accounts.models import Goal, Profile
+from openplate.accounts.profile import today_for
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.body.services import WeighIn, with_trend
 from openplate.diary.models import Entry
@@ -231,7 +231,7 @@ def _all_weigh_ins(user: User, height_cm: float | None) -> list[WeighIn]:
 def progress(user: User, start: date, end: date, *, today: date | None = None) -> Progress:
     """The period from `start` to `end`: the series the charts draw, the macro split, the
     averages of the last week and month, and the streaks. Seven queries, whatever the period."""
-    today = today or timezone.localdate()
+    today = today or today_for(user)  # the person's today, in their time zone
     profile = _profile(user)
     goals = _Goals(user)
     weights = _all_weigh_ins(user, profile["height_cm"])

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from openplate import __version__
 from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.accounts.profile import time_zone_name_of, today_for
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.models import Entry, Favourite
 from openplate.exercise.models import ExerciseEntry
@@ -136,9 +137,9 @@ def row_counts(tables: dict[str, list[Row]]) -> dict[str, int]:
 
 
 def export_filename(user: User, extension: str) -> str:
-    """`openplate-alice-2025-03-03.json`."""
+    """`openplate-alice-2025-03-03.json`, dated the person's today."""
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in user.get_username())
-    return f"openplate-{safe}-{timezone.localdate():%Y-%m-%d}.{extension}"
+    return f"openplate-{safe}-{today_for(user):%Y-%m-%d}.{extension}"
 
 
 # --- Reading the tables ------------------------------------------------------------------------
@@ -176,7 +177,7 @@ def _food_reference(food: Food | None) -> Row:
 
 
 def _account(user: User) -> list[Row]:
-    return [_fields(user)]
+    return [{**_fields(user), "time_zone": time_zone_name_of(user)}]
 
 
 def _profile(user: User) -> list[Row]:
@@ -230,9 +231,10 @@ FOOD_REFERENCE = ("food_source", "food_source_id")
 TABLES: tuple[Table, ...] = (
     Table(
         "account",
-        "Your user name, e-mail address and when you joined.",
+        "Your user name, e-mail address, when you joined and the time zone your days follow.",
         get_user_model(),
         _account,
+        ("time_zone",),
         single=True,
     ),
     Table(
