@@ -9,6 +9,7 @@ The moments are chosen where the zone's date is not UTC's:
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 import pytest
@@ -301,3 +302,11 @@ def test_a_token_request_brings_the_account_with_the_token(django_assert_num_que
 def test_the_api_leaves_the_servers_zone_to_the_next_request():
     ApiClient(person_in("Pacific/Auckland")).get("/profile")
     assert timezone.get_current_timezone_name() == "UTC"
+
+
+def test_the_export_is_dated_the_persons_today_and_names_their_zone():
+    browser = signed_in(person_in("Pacific/Auckland"))
+    with time_machine.travel(AUCKLAND_MORNING, tick=False):
+        response = browser.get("/settings/export.json")
+    assert response["Content-Disposition"] == 'attachment; filename="openplate-kai-2026-03-11.json"'
+    assert json.loads(response.content)["account"]["time_zone"] == "Pacific/Auckland"

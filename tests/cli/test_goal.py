@@ -1,8 +1,11 @@
 """`openplate goal`, through the command line: the contract scripts rely on."""
 
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from tests.cli.runner import openplate
 
@@ -65,6 +68,16 @@ def test_it_projects_a_target_date():
     )
     assert payload["weeks_to_target"] == 20
     assert payload["target_date"] == "2026-05-21"
+
+
+def test_the_projection_starts_on_todays_date_where_the_computer_is():
+    """With no person in the database, today is the computer's: 22:30 on March 9 in Honolulu
+    is March 10 in UTC, and the 20 weeks count from March 9."""
+    evening = datetime(2026, 3, 9, 22, 30, tzinfo=ZoneInfo("Pacific/Honolulu"))
+    with time_machine.travel(evening, tick=False):  # sets the process's zone too (TZ)
+        payload = goal_json(*ALICE, "--activity", "light", "--rate", "-1",
+                            "--target-weight", "140 lb")  # fmt: skip
+    assert payload["target_date"] == "2026-07-27"  # March 9 + 140 days
 
 
 def test_it_prints_a_readable_summary():

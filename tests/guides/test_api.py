@@ -1,10 +1,12 @@
 """The guides' endpoints: the list, one guide, and the guides offered to the caller on a day."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.test import Client
 
+from openplate.accounts.models import Account
 from openplate.exercise.services import log_strength
 from openplate.guides.articles import all_guides, guide
 
@@ -68,3 +70,13 @@ def test_it_refuses_a_bad_date(new_alice_api):
 
 def test_it_needs_credentials():
     assert Client().get("/api/guides").status_code == 401
+
+
+def test_it_offers_for_the_callers_own_today(new_alice_api):
+    """At 09:00 on March 11 in Auckland it is still March 10 in UTC: squats done on Auckland's
+    March 11 are today's, so the sore-legs guide is offered."""
+    Account.objects.create(user=new_alice_api.user, time_zone="Pacific/Auckland")
+    log_strength(new_alice_api.user, day=date(2026, 3, 11), name="Squats", sets=3, reps=10)
+    with time_machine.travel(datetime(2026, 3, 10, 20, 0, tzinfo=UTC), tick=False):
+        offered = new_alice_api.get("/guides/offered").json()
+    assert [item["slug"] for item in offered] == ["sore-legs"]
