@@ -8,6 +8,11 @@ its own, made for the run and dropped after it, so the browser tests share nothi
 tests' database. They share the server with each other, so each test signs up people of its own
 (tests/browser/people.py) and never counts on another test's. Screenshots go to test-artifacts/
 (or $OPENPLATE_TEST_ARTIFACTS).
+
+`server_at(moment)` starts another server, once a moment, whose clock starts at `moment` and
+ticks on (time-machine, in the server's process): the time-zone tests need a moment when the
+person's date is not UTC's, and no one moment does that for both Honolulu and Auckland. Each has
+its data folder, and on PostgreSQL its database, of its own too.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -47,7 +54,39 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("openplate-browser")
+    with _server(tmp_path_factory.mktemp("openplate-browser"), ["-m", "openplate"]) as url:
+        yield url
+
+
+# The server's process, its clock moved before OpenPlate is imported: `{moment}` is filled in.
+TRAVELLING_SERVER = (
+    "import sys, datetime, time_machine; "
+    "time_machine.travel(datetime.datetime.fromisoformat({moment!r}), tick=True).start(); "
+    "from openplate.cli import main; main(sys.argv[1:])"
+)
+
+
+@pytest.fixture(scope="session")
+def server_at(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[datetime], str]]:
+    """`server_at(moment)`: the address of a server whose clock started at `moment` (UTC), started
+    the first time a test asks for that moment and stopped at the end of the run."""
+    servers: dict[datetime, str] = {}
+    with ExitStack() as running:
+
+        def url_at(moment: datetime) -> str:
+            moment = moment.astimezone(UTC)
+            if moment not in servers:
+                data_dir = tmp_path_factory.mktemp(f"openplate-browser-{moment:%Y%m%dT%H%M}")
+                code = TRAVELLING_SERVER.format(moment=moment.isoformat())
+                servers[moment] = running.enter_context(_server(data_dir, ["-c", code]))
+            return servers[moment]
+
+        yield url_at
+
+
+@contextmanager
+def _server(data_dir: Path, python_args: list[str]) -> Iterator[str]:
+    """`openplate serve` run as `python PYTHON_ARGS serve --port N`, on a database of its own."""
     env = {**os.environ, "OPENPLATE_DATA_DIR": str(data_dir)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     with own_database("openplate_browser") as database_url:
@@ -57,7 +96,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log = data_dir / "server.log"
         with log.open("w") as output:
             server = subprocess.Popen(
-                [sys.executable, "-m", "openplate", "serve", "--port", str(port)],
+                [sys.executable, *python_args, "serve", "--port", str(port)],
                 env=env,
                 stdout=output,
                 stderr=subprocess.STDOUT,

@@ -64,13 +64,13 @@ def is_time_zone(name: object) -> bool:
 
 
 def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The zones to choose from, by region: ("Pacific", [("Pacific/Auckland", "Auckland"), …]),
-    and UTC last. Old aliases are left out; a person who has one keeps it."""
+    """The zones to choose from, by region: ("Pacific", [("Pacific/Auckland", "Pacific/Auckland"),
+    …]), and UTC last. Old aliases are left out; a person who has one keeps it."""
     regions: dict[str, list[tuple[str, str]]] = {region: [] for region in ZONE_REGIONS}
     for name in sorted(known_time_zones()):
         region, _, place = name.partition("/")
         if region in regions and place:
-            regions[region].append((name, place.replace("_", " ")))
+            regions[region].append((name, name.replace("_", " ")))
     return [*regions.items(), ("Other", [("UTC", "UTC")])]
 
 

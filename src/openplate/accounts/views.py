@@ -213,17 +213,21 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 def time_zone(request: HttpRequest) -> HttpResponse:
     """The time zone the person's days follow."""
     user = _user(request)
-    form = TimeZoneForm(request.POST, current=time_zone_name_of(user))
+    current = time_zone_name_of(user)
+    form = TimeZoneForm(request.POST, current=current)
     if form.is_valid():
         try:
             change_profile(user, time_zone=form.cleaned_data["time_zone"])
         except ValidationError as error:
-            for problem in error.messages:
-                form.add_error("time_zone", problem)
+            form.add_error("time_zone", error.messages)
         else:
             messages.success(request, f"Time zone saved: {time_zone_name_of(user)}.")
             return redirect("accounts:settings")
-    return _settings_page(request, time_zone_form=form, status=INVALID)
+    # Shown again on the zone kept, not on the list's first, with the errors beside it.
+    shown = TimeZoneForm({"time_zone": current}, current=current)
+    shown.is_valid()
+    shown.add_error("time_zone", form.errors["time_zone"])
+    return _settings_page(request, time_zone_form=shown, status=INVALID)
 
 
 @login_required
