@@ -5,13 +5,14 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!form) return;
   const rows = [...form.querySelectorAll(".word-row")];
 
+  // data-kcal is the food's kcal per 100 g; each serving option carries its grams.
   function rowKcal(row) {
     if (!row.querySelector("input[type=checkbox]").checked) return 0;
     const quantity = parseFloat(row.querySelector(".row-quantity").value) || 0;
     const serving = row.querySelector(".row-serving").selectedOptions[0];
     const grams = quantity * parseFloat(serving ? serving.dataset.grams : "0");
     row.querySelector(".row-grams").textContent = `(${Math.round(grams)} g)`;
-    return (grams * parseFloat(row.dataset.kcalPer100g)) / 100;
+    return (grams * parseFloat(row.dataset.kcal)) / 100;
   }
 
   function update() {
