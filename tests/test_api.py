@@ -266,6 +266,10 @@ AS_BOB = {
         bob.post("/foods", {"name": "Stew", "nutrients": {"energy_kcal": 90}}).status_code == 201
     ),
     "list_my_foods": lambda bob, alices: bob.get("/foods/mine").json() == [],
+    "parse_text": lambda bob, alices: all(
+        item["food_id"] != alices["food"].pk
+        for item in bob.post("/parse", {"text": "secret stew"}).json()["items"]
+    ),
     "get_food": lambda bob, alices: answers_404(bob.get(f"/foods/{alices['food'].pk}")),
     "list_entries": lambda bob, alices: bob.get("/entries", date=DAY.isoformat()).json() == [],
     "log_food": bob_cannot_log_alices_food,
