@@ -20,9 +20,10 @@ and words that find no food are returned as unparsed: nothing is guessed silentl
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from openplate.foods import amounts, ranking
@@ -41,12 +42,12 @@ CANDIDATES = 5  # foods offered for each item: the best and the next four
 # crumb-sized "1 almond".
 ADDITION_MIN_GRAMS = 4.0
 # Vessels people name that USDA does not, as volumes: a glass or mug of a drink is a cup, as is a
-# bowl of soup or cereal; a shot of spirits is USDA's jigger.
+# bowl of soup or cereal; a shot is a fluid ounce (of espresso; spirits have USDA's jigger).
 VESSEL_ML: Mapping[str, float] = {
     "glass": ML_PER_US_CUP,
     "mug": ML_PER_US_CUP,
     "bowl": ML_PER_US_CUP,
-    "shot": 1.5 * ML_PER_US_FLUID_OUNCE,
+    "shot": ML_PER_US_FLUID_OUNCE,
 }
 # Names holding a separator that are one food, so "and", "with" or "&" inside them splits nothing.
 COMPOUNDS = (
@@ -57,6 +58,16 @@ COMPOUNDS = (
     "chicken and dumplings", "surf and turf", "cookies and cream", "fish and chips",
 )  # fmt: skip
 _MEASURE = re.compile(r"^\s*(\d+(?:\.\d+)?|\d+/\d+)\s+(.*)$")
+_VOLUME_IN_MEASURE = re.compile(
+    r"(\d+(?:\.\d+)?(?:/\d+)?)\s*("
+    + "|".join(sorted((re.escape(name) for name in parsing.VOLUME_NAMES), key=len, reverse=True))
+    + r")\b"
+)
+# Words of one piece in USDA's measures, for counting small things: "12 almonds", "5 saltines".
+PIECE_NOUNS = frozenset(
+    {"piece", "kernel", "nut", "cracker", "item", "each", "cake", "chip", "cookie", "olive"}
+)
+_NOT_PIECES = frozenset({"oz", "lb", "g", "nlea", "serving", "package", "container", "fl oz"})
 
 
 @dataclass(frozen=True)
@@ -122,12 +133,20 @@ def parse_foods(
     """The foods in `text`, in the order written. Raises ParseError for text too long to read."""
     items: list[ParsedItem] = []
     unparsed: list[str] = []
-    for written in parsing.parse_items(text, (*COMPOUNDS, *compounds)):
+    found: list[tuple[ItemText, list[Food]]] = []
+    for written in parsing.parse_items(text, (*COMPOUNDS, *_everyday_compounds(), *compounds)):
         foods = _foods(written.words, user_id, recent_food_ids)
+        if found and written.joined_by in ("with", "and") and written.words:
+            joined = _joined(found[-1][0], written, user_id, recent_food_ids)
+            if joined is not None:
+                found[-1] = joined
+                continue
         if not foods:
             unparsed.append(written.text)
             continue
-        serving, quantity, note = amount_for(foods[0], written)
+        found.append((written, foods))
+    for written, foods in found:
+        serving, quantity, note = amount_for(foods[0], written, others=foods[1:])
         items.append(
             ParsedItem(
                 text=written.text,
@@ -143,38 +162,116 @@ def parse_foods(
     return ParseResult(items=tuple(items), unparsed=tuple(unparsed))
 
 
-def amount_for(food: Food, written: ItemText) -> tuple[ServingChoice, float, str]:
+def _joined(
+    before: ItemText,
+    after: ItemText,
+    user_id: int | None,
+    recent: Collection[int] | Mapping[int, float],
+) -> tuple[ItemText, list[Food]] | None:
+    """One item of two when a food is named by both and its connector: "a whopper with cheese"
+    is USDA's "WHOPPER, with cheese", "chili with beans" its "Chili con carne with beans"; but
+    "coffee with milk" is two, for no coffee is named "... with milk"."""
+    if after.amount_given or before.words == "":
+        return None
+    words = f"{before.words} {after.words}"
+    foods = search_foods(words, user_id=user_id, limit=CANDIDATES, recent_food_ids=recent)
+    phrase = f"{after.joined_by} {after.words}"
+    if not foods or phrase not in " ".join(ranking.tokens(foods[0].name)):
+        return None
+    text = f"{before.text} {after.joined_by} {after.text}"
+    return replace(before, text=text, words=f"{before.words} {phrase}"), foods
+
+
+def _everyday_compounds() -> list[str]:
+    """Everyday names holding a separator ("mac and cheese"), when the table is there."""
+    try:
+        everyday = importlib.import_module("openplate.foods.everyday")
+    except ImportError:
+        return []
+    return list(everyday.names_with_separators())
+
+
+def amount_for(
+    food: Food, written: ItemText, *, others: Sequence[Food] = ()
+) -> tuple[ServingChoice, float, str]:
     """The serving and quantity of `food` that the written amount means, and a note when the
-    food's measures could not weigh it as written."""
+    food's measures could not weigh it as written. A unit the food has no measure for is weighed
+    by the first of `others` (the other foods the words may mean) that has one, and says so."""
     choices = serving_choices(food)
-    measures = [choice for choice in choices if choice.name not in (GRAMS, OUNCES)]
     by_name = {choice.name: choice for choice in choices}
     quantity, unit = written.quantity, written.unit
-    kind = written.unit_kind
-    if kind == "mass":
+    if written.unit_kind == "mass":
         assert unit is not None
         grams = quantity * parsing.MASS_GRAMS[unit]
         if unit in ("g", "kg"):
             return by_name[GRAMS], grams, ""
         return by_name[OUNCES], grams / G_PER_OZ, ""
-    if kind == "volume":
+    own = _measured(food, written)
+    if own is not None:
+        serving, count, note = own
+        return serving, count, note
+    for other in others:
+        borrowed = _measured(other, written)
+        if borrowed is not None and not borrowed[2]:
+            grams = borrowed[1] * borrowed[0].grams
+            note = f"Weighed as {amounts.tidy(borrowed[1]):g} × {borrowed[0].name} of {other.name}."
+            return by_name[GRAMS], grams, note
+    if written.unit_kind == "volume":
         assert unit is not None
-        return _by_volume(measures, by_name, quantity * parsing.VOLUME_ML[unit], unit)
+        ml = quantity * parsing.VOLUME_ML[unit]
+        return by_name[GRAMS], ml, "No volume measure for this food: 1 ml counted as 1 g."
+    serving, count = _default(food, quantity)
+    if unit is None:
+        return serving, count, ""
+    return serving, count, f"{food.name} has no {unit} measure; counted as {serving.label}."
+
+
+def _measured(food: Food, written: ItemText) -> tuple[ServingChoice, float, str] | None:
+    """The food's own measure for the written unit and how many of it, or None."""
+    measures = [c for c in serving_choices(food) if c.name not in (GRAMS, OUNCES)]
+    quantity, unit = written.quantity, written.unit
+    if written.unit_kind == "volume":
+        assert unit is not None
+        return _by_volume(measures, quantity * parsing.VOLUME_ML[unit], unit)
     if unit is not None:
         found = _measure_naming(measures, unit)
         if found is not None:
             return found[0], quantity / found[1], ""
         if unit in VESSEL_ML:
-            serving, count, note = _by_volume(measures, by_name, quantity * VESSEL_ML[unit], unit)
-            return serving, count, note or f"A {unit} counted as {VESSEL_ML[unit]:.0f} ml."
-        serving, count = _default(food, quantity)
-        return serving, count, f"{food.name} has no {unit} measure; counted as {serving.label}."
+            return _vessel(measures, quantity, unit)
+        return None
     if written.addition:
         smallest = _smallest(measures)
-        if smallest is not None:
-            return smallest, quantity, ""
+        return None if smallest is None else (smallest, quantity, "")
+    if written.amount_given and written.quantity != 1:
+        piece = _piece_named(measures, written.words)
+        if piece is not None and not _is_piece(default_serving(food)):
+            return piece[0], quantity / piece[1], ""
+    if not measures:
+        return None
     serving, count = _default(food, quantity)
     return serving, count, ""
+
+
+def _vessel(
+    measures: list[ServingChoice], quantity: float, vessel: str
+) -> tuple[ServingChoice, float, str] | None:
+    """A glass, mug, bowl or shot: the food's own serving of a drink when it has one ("1 serving
+    5 fl oz" of wine), a jigger for a shot of spirits, else the vessel's volume."""
+    if vessel == "shot":
+        jigger = _measure_naming(measures, "jigger")
+        if jigger is not None:
+            return jigger[0], quantity / jigger[1], ""
+    else:
+        for choice, _ml in _volumes(measures):
+            if "serving" in _measure_words(choice.name.lower()):
+                return choice, quantity, ""
+    ml = quantity * VESSEL_ML[vessel]
+    volume = _by_volume(measures, ml, "cup" if vessel != "shot" else "fl oz")
+    if volume is None:
+        return None
+    serving, count, _note = volume
+    return serving, count, f"A {vessel} counted as {VESSEL_ML[vessel]:.0f} ml."
 
 
 def _foods(
@@ -211,10 +308,10 @@ def _default(food: Food, quantity: float) -> tuple[ServingChoice, float]:
 
 
 def _by_volume(
-    measures: list[ServingChoice], by_name: dict[str, ServingChoice], ml: float, unit: str
-) -> tuple[ServingChoice, float, str]:
+    measures: list[ServingChoice], ml: float, unit: str
+) -> tuple[ServingChoice, float, str] | None:
     """`ml` of a food: as its measure in `unit` if it has one, else through the density of any of
-    its volume measures, else as water."""
+    its volume measures; None when it has none."""
     volumes = _volumes(measures)
     for choice, measure_ml in volumes:
         if _measure_unit(choice) == unit:
@@ -222,28 +319,50 @@ def _by_volume(
     if volumes:
         choice, measure_ml = volumes[0]
         return choice, ml / measure_ml, ""
-    return by_name[GRAMS], ml, "No volume measure for this food: 1 ml counted as 1 g."
+    return None
 
 
 def _volumes(measures: list[ServingChoice]) -> list[tuple[ServingChoice, float]]:
-    """The measures that are volumes, with their millilitres: "1 cup" is 236.6 ml."""
+    """The measures that hold a volume, with its millilitres: "1 cup" is 236.6 ml, "1 serving
+    1/2 cup" 118.3 ml, "1 serving 5 fl oz" 147.9 ml."""
     found = []
     for choice in measures:
-        count, _words = _split_measure(choice)
-        unit = _measure_unit(choice)
-        if unit is not None:
-            found.append((choice, count * parsing.VOLUME_ML[unit]))
+        volume = _volume_of(choice)
+        if volume is not None:
+            found.append((choice, volume[1]))
     return found
 
 
 def _measure_unit(choice: ServingChoice) -> str | None:
     """The volume unit a measure is given in ("1 cup, chopped" is "cup"), or None."""
-    _count, words = _split_measure(choice)
-    for length in (2, 1):
-        name = " ".join(words[:length])
-        if len(words) >= length and name in parsing.VOLUME_NAMES:
-            return parsing.VOLUME_NAMES[name]
+    volume = _volume_of(choice)
+    return None if volume is None else volume[0]
+
+
+def _volume_of(choice: ServingChoice) -> tuple[str, float] | None:
+    match = _VOLUME_IN_MEASURE.search(choice.name.lower())
+    if match is None:
+        return None
+    count = parsing.number(match.group(1)) or 1.0
+    unit = parsing.VOLUME_NAMES[match.group(2)]
+    return unit, count * parsing.VOLUME_ML[unit]
+
+
+def _piece_named(measures: list[ServingChoice], words: str) -> tuple[ServingChoice, float] | None:
+    """A measure of one piece named by the food's own words or a piece word, however light:
+    "1 almond", "1 kernel", "1 cracker square", "10 pieces"; for counting them."""
+    food_words = {ranking.singular(word) for word in ranking.tokens(words)}
+    for wanted in (food_words, PIECE_NOUNS):
+        for choice in measures:
+            count, measure_words = _split_measure(choice)
+            if measure_words and measure_words[0] in wanted and _volume_of(choice) is None:
+                return choice, count
     return None
+
+
+def _is_piece(choice: ServingChoice) -> bool:
+    words = _measure_words(choice.name.lower())
+    return bool(words) and _volume_of(choice) is None and words[0] not in _NOT_PIECES
 
 
 def _measure_naming(measures: list[ServingChoice], unit: str) -> tuple[ServingChoice, float] | None:
@@ -251,7 +370,7 @@ def _measure_naming(measures: list[ServingChoice], unit: str) -> tuple[ServingCh
     one named by `unit` first ("1 large" before "1 cup (4.86 large eggs)"), then the one with the
     fewest other words; "large" is not "extra large"."""
     unit_words = unit.split()
-    found: list[tuple[tuple[int, int, int], ServingChoice, float]] = []
+    found: list[tuple[tuple[bool, bool, int, int], ServingChoice, float]] = []
     for position, choice in enumerate(measures):
         count, words = _split_measure(choice)
         for start in range(len(words) - len(unit_words) + 1):
@@ -259,7 +378,8 @@ def _measure_naming(measures: list[ServingChoice], unit: str) -> tuple[ServingCh
                 continue
             if unit == "large" and start > 0 and words[start - 1] == "extra":
                 continue
-            found.append(((start > 0, len(words), position), choice, count))
+            rank = (start > 0, "medium" not in words, len(words), position)
+            found.append((rank, choice, count))
             break
     if not found:
         return None

@@ -2,7 +2,7 @@
 
 The text is split into items, and each item into an amount, a unit and the food's words:
 
-- Items are separated by commas, semicolons, new lines, "and", "with", "plus", "&" and "+". Names
+- Items are separated by commas, semicolons, new lines, "and", "with", "on", "plus", "&" and "+". Names
   that hold a separator ("mac and cheese", "pb&j", "half and half") are passed in as compounds and
   kept whole. An item of preparation words only ("eggs, scrambled") belongs to the one before it.
 - An amount is a number ("2", "1.5", "1 1/2", "½", "1½"), a number word ("two", "a dozen", "half
@@ -133,7 +133,7 @@ PREPARATION_WORDS: Final = frozenset(
     }
 )  # fmt: skip
 
-_SEPARATOR = re.compile(r"[,;\n+&]|\b(?:and|with|plus|then|also)\b|\s-\s")
+_SEPARATOR = re.compile(r"[,;\n+&]|\b(?:and|with|plus|then|also|on)\b|\s-\s")
 _NUMBER = r"(?:\d+(?:\.\d+)?(?:\s+\d+/\d+)?|\d+/\d+|\.\d+)"
 _GLUED_UNIT = re.compile(r"(\d)([a-z]+)\b")
 _COMPOUND_MARK = "\x00{}\x00"
@@ -153,6 +153,7 @@ class ItemText:
     words: str  # what names the food
     addition: bool = False  # after "with", with no amount: a little of the food
     amount_given: bool = False
+    joined_by: str = ""  # the separator before the item: "with", "and", "," or "" for the first
 
     @property
     def unit_kind(self) -> str | None:
@@ -168,29 +169,30 @@ class ItemText:
         return "measure"
 
 
-def split_items(text: str, compounds: Collection[str] = ()) -> list[tuple[str, bool]]:
-    """The items of `text` as written, each with whether it came after "with"."""
+def split_items(text: str, compounds: Collection[str] = ()) -> list[tuple[str, str]]:
+    """The items of `text` as written, each with the separator before it ("" for the first,
+    "with", "and", "," ...)."""
     if len(text) > MAX_TEXT_LENGTH:
         raise ParseError(
             f"That is {len(text):,} characters; at most {MAX_TEXT_LENGTH:,} characters at once."
         )
     protected, kept = _protect(_normalise(text), compounds)
-    pieces: list[tuple[str, bool]] = []
-    position, after_with = 0, False
+    pieces: list[tuple[str, str]] = []
+    position, connector = 0, ""
     for separator in _SEPARATOR.finditer(protected):
-        pieces.append((protected[position : separator.start()], after_with))
-        position, after_with = separator.end(), separator.group() == "with"
-    pieces.append((protected[position:], after_with))
-    items: list[tuple[str, bool]] = []
-    for piece, with_ in pieces:
+        pieces.append((protected[position : separator.start()], connector))
+        position, connector = separator.end(), separator.group().strip()
+    pieces.append((protected[position:], connector))
+    items: list[tuple[str, str]] = []
+    for piece, joined_by in pieces:
         piece = _restore(piece, kept).strip().strip(".!?:()\"'-").strip()
         if not piece:
             continue
         if items and _preparation_only(piece):
-            previous, previous_with = items[-1]
-            items[-1] = (f"{previous} {piece}", previous_with)
+            previous, previous_joined_by = items[-1]
+            items[-1] = (f"{previous} {piece}", previous_joined_by)
         else:
-            items.append((piece, with_))
+            items.append((piece, joined_by))
     if len(items) > MAX_ITEMS:
         raise ParseError(f"That is {len(items)} foods; at most {MAX_ITEMS} at once.")
     return items
@@ -199,12 +201,12 @@ def split_items(text: str, compounds: Collection[str] = ()) -> list[tuple[str, b
 def parse_items(text: str, compounds: Collection[str] = ()) -> list[ItemText]:
     """Every item of `text` with its amount, unit and food words."""
     return [
-        read_item(piece, after_with=with_, compounds=compounds)
-        for piece, with_ in split_items(text, compounds)
+        read_item(piece, joined_by=joined_by, compounds=compounds)
+        for piece, joined_by in split_items(text, compounds)
     ]
 
 
-def read_item(text: str, *, after_with: bool = False, compounds: Collection[str] = ()) -> ItemText:
+def read_item(text: str, *, joined_by: str = "", compounds: Collection[str] = ()) -> ItemText:
     """One item: its amount, unit and food words. A compound at the start is all food: "half
     and half" is no half of anything."""
     normal = _normalise(text).strip()
@@ -226,8 +228,9 @@ def read_item(text: str, *, after_with: bool = False, compounds: Collection[str]
         quantity=1.0 if quantity is None else quantity,
         unit=unit,
         words=" ".join(food),
-        addition=after_with and not amount_given and unit is None,
+        addition=joined_by == "with" and not amount_given and unit is None,
         amount_given=amount_given,
+        joined_by=joined_by,
     )
 
 
