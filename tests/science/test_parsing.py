@@ -89,6 +89,27 @@ def test_compounds_stay_whole():
     assert [i.words for i in items] == ["mac and cheese", "pb&j", "half and half"]
 
 
+def test_an_article_before_a_number_is_no_amount_and_a_vessel_holds_the_amount():
+    assert read("a 12 oz can of coke") == (12, "oz", "coke")
+    assert read("an 8 oz glass of milk") == (8, "oz", "milk")
+
+
+def test_a_compound_after_an_article_is_one_whole():
+    item = read_item("a quarter pounder", compounds=["quarter pounder"])
+    assert (item.quantity, item.unit, item.words) == (1, None, "quarter pounder")
+    assert read("a quarter of an avocado") == (0.25, None, "avocado")
+
+
+def test_the_separator_before_each_item_is_kept():
+    items = parse_items("toast with butter and jam, tea")
+    assert [(i.words, i.joined_by) for i in items] == [
+        ("toast", ""),
+        ("butter", "with"),
+        ("jam", "and"),
+        ("tea", ","),
+    ]
+
+
 def test_preparation_words_alone_belong_to_the_item_before():
     assert [i.words for i in parse_items("2 eggs, scrambled, and toast")] == [
         "eggs scrambled",

@@ -55,7 +55,7 @@ COMPOUNDS = (
     "peanut butter and jelly", "pb&j", "pb and j", "pb & j", "salt and vinegar",
     "sweet and sour", "spaghetti and meatballs", "spaghetti with meatballs", "pork and beans",
     "rice and beans", "beans and rice", "franks and beans", "biscuits and gravy",
-    "chicken and dumplings", "surf and turf", "cookies and cream", "fish and chips",
+    "chicken and dumplings", "surf and turf", "cookies and cream", "quarter pounder",
 )  # fmt: skip
 _MEASURE = re.compile(r"^\s*(\d+(?:\.\d+)?|\d+/\d+)\s+(.*)$")
 _VOLUME_IN_MEASURE = re.compile(

@@ -2,9 +2,10 @@
 
 The text is split into items, and each item into an amount, a unit and the food's words:
 
-- Items are separated by commas, semicolons, new lines, "and", "with", "on", "plus", "&" and "+". Names
-  that hold a separator ("mac and cheese", "pb&j", "half and half") are passed in as compounds and
-  kept whole. An item of preparation words only ("eggs, scrambled") belongs to the one before it.
+- Items are separated by commas, semicolons, new lines, "and", "with", "on", "plus", "&" and
+  "+". Names that hold a separator ("mac and cheese", "pb&j", "half and half") are passed in as
+  compounds and kept whole. An item of preparation words only ("eggs, scrambled") belongs to
+  the one before it.
 - An amount is a number ("2", "1.5", "1 1/2", "½", "1½"), a number word ("two", "a dozen", "half
   a dozen"), "a", "an", "half", "half a", "a couple of" or "a few"; no amount means one.
 - A unit is a mass (g, kg, oz, lb), a volume (ml, l, cup, tbsp, tsp, fl oz, pint, quart), a size
@@ -211,8 +212,16 @@ def read_item(text: str, *, joined_by: str = "", compounds: Collection[str] = ()
     and half" is no half of anything."""
     normal = _normalise(text).strip()
     words = _GLUED_UNIT.sub(r"\1 \2", normal).split()
-    compound = any(normal.startswith(c.lower()) for c in compounds if c)
-    quantity, words = (None, words) if compound else _amount(words)
+    article = words[0] if words and words[0] in ARTICLES else ""
+    if article and words[1:2] and number(words[1]) is not None:
+        words = words[1:]  # "a 12 oz can of coke": the number is the amount
+        article = ""
+    rest = normal[len(article) :].strip() if article else normal
+    compound = any(rest.startswith(c.lower()) for c in compounds if c)
+    if compound and article:  # "a quarter pounder": one of the compound, no quarter of it
+        quantity, words = 1.0, words[1:]
+    else:
+        quantity, words = (None, words) if compound else _amount(words)
     amount_given = quantity is not None
     unit, words = (None, words) if compound else _unit(words)
     if quantity is None and not compound:  # "chicken 200 g" reads as well as "200 g chicken"
@@ -220,6 +229,12 @@ def read_item(text: str, *, joined_by: str = "", compounds: Collection[str] = ()
         if trailing is not None:
             quantity, amount_given = trailing[0], True
             unit = unit or trailing[1]
+    if (
+        unit is not None
+        and words[1:2] == ["of"]
+        and NOUN_PLURALS.get(words[0], words[0]) in (MEASURE_NOUNS)
+    ):
+        words = words[2:]  # "8 oz glass of milk": the glass only holds the 8 oz
     food = [word for word in words if word not in FILLER_WORDS]
     if unit is not None and unit in MEASURE_NOUNS and not food:
         food, unit = [unit], None  # "a roll", "a muffin": the noun is the food
