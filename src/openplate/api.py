@@ -22,7 +22,7 @@ from openplate.accounts.tokens import user_for_token
 from openplate.body.api import router as body_router
 from openplate.core.api_support import field_errors
 from openplate.diary.api import router as diary_router
-from openplate.diary.services import recent_food_ids
+from openplate.diary.services import food_history
 from openplate.exercise.api import router as exercise_router
 from openplate.foods.api import food_router
 from openplate.guides.api import router as guides_router
@@ -81,7 +81,7 @@ def service_refused(request: HttpRequest, error: ValidationError) -> HttpRespons
 
 
 api.add_router("/", accounts_router)
-api.add_router("/", food_router(recent_food_ids=recent_food_ids))
+api.add_router("/", food_router(recent_food_ids=food_history))
 api.add_router("/", diary_router)
 api.add_router("/", exercise_router)
 api.add_router("/", body_router)

@@ -55,9 +55,13 @@ def test_a_misspelled_query_still_ranks_recent_foods_higher(new_alice, bob):
     )
 
 
-def test_ones_own_food_comes_first_and_only_for_oneself(new_alice, bob):
+def test_ones_own_food_comes_right_after_the_plain_food_and_only_for_oneself(new_alice, bob):
     own = create_custom_food(new_alice, "Alice's banana bread", nutrients={"energy_kcal": 320})
-    assert search_for(new_alice, "banana")[0] == own
+    assert [food.name for food in search_for(new_alice, "banana", limit=2)] == [
+        "Bananas, raw",
+        own.name,
+    ]
+    assert search_for(new_alice, "alices banana bread")[0] == own
     assert own not in search_for(bob, "banana", limit=100)
 
 
@@ -67,7 +71,7 @@ def test_a_recent_food_is_found_however_long_its_name(new_alice, bob):
 
     logs(new_alice, thigh)
 
-    assert thigh in search_for(new_alice, "chicken", limit=10)
+    assert thigh in search_for(new_alice, "chicken", limit=50)
     assert thigh in search_for(new_alice, "chicken fried", limit=10)
     assert thigh not in search_for(bob, "chicken", limit=500)
 
@@ -138,3 +142,33 @@ def test_a_recent_food_is_found_by_the_singular_of_its_plural_name(new_alice, mo
     logs(new_alice, cookies)
     assert cookies in search_for(new_alice, "cookies", limit=500)  # as the name spells it
     assert cookies in search_for(new_alice, "cookie", limit=500)
+
+
+def test_the_history_weight_grows_with_times_logged_and_fades_with_time(new_alice):
+    from openplate.diary.services import food_history
+
+    once, thrice, old, forgotten = (usda(code) for code in ("09040", "01123", "09003", "11124"))
+    logs(new_alice, once, thrice, thrice, thrice, old, forgotten)
+    now = timezone.now()
+    Entry.objects.filter(food=old).update(created=now - timedelta(days=30))
+    Entry.objects.filter(food=forgotten).update(created=now - timedelta(days=200))
+    history = food_history(new_alice)
+    assert history[once.pk] == pytest.approx(0.5, abs=0.01)  # 1 - 1/2, logged within the hour
+    assert history[thrice.pk] == pytest.approx(0.875, abs=0.01)  # 1 - 1/8
+    assert history[old.pk] == pytest.approx(0.25, abs=0.01)  # half again after a month
+    assert forgotten.pk not in history
+
+
+# Foods the issue found lifted above the plain food for a person who had logged them.
+TRAPS = {
+    "salmon": "15182",  # Fish, salmon, sockeye, canned, without salt, drained solids with bone
+    "milk": "01085",  # Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)
+    "potato": "19411",  # Snacks, potato chips, plain, salted
+}
+
+
+def test_a_varied_history_never_lifts_a_worse_match_above_the_plain_food(new_alice, bob):
+    varied = list(Food.objects.filter(source="usda").order_by("source_id")[::200][:40])
+    logs(new_alice, *varied, *(usda(code) for code in TRAPS.values()))
+    for query in TRAPS:
+        assert search_for(new_alice, query, limit=1) == search_for(bob, query, limit=1), query

@@ -34,11 +34,14 @@ def test_it_finds_the_plain_food_first_with_the_clis_keys(new_alice_api, banana)
     assert found[0] == as_json(food_summary(banana))
 
 
-def test_it_puts_a_recently_logged_food_first(new_alice_api):
-    baked = Food.objects.get(source="usda", source_id="09041")  # Bananas, dehydrated
-    assert new_alice_api.get("/foods", q="banana").json()[0]["id"] != baked.pk
-    log_food(new_alice_api.user, day=date(2025, 3, 3), meal="lunch", food=baked, quantity=30)
-    assert new_alice_api.get("/foods", q="banana").json()[0]["id"] == baked.pk
+def test_a_logged_food_ranks_higher_but_never_above_the_plain_food(new_alice_api):
+    pudding = Food.objects.get(source="usda", source_id="19320")  # Puddings, banana, dry mix
+    raw = Food.objects.get(source="usda", source_id="09040")  # Bananas, raw
+    before = [food["id"] for food in new_alice_api.get("/foods", q="banana", limit=50).json()]
+    log_food(new_alice_api.user, day=date(2025, 3, 3), meal="lunch", food=pudding, quantity=30)
+    after = [food["id"] for food in new_alice_api.get("/foods", q="banana", limit=50).json()]
+    assert after[0] == raw.pk
+    assert after.index(pudding.pk) < before.index(pudding.pk)
 
 
 @pytest.mark.parametrize(

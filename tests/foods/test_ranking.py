@@ -1,10 +1,21 @@
 """The ranking that puts the plain food first, on names written as USDA writes them."""
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openplate.foods.ranking import EXTRA_WORD_COST, Candidate, rank, score, singular, words
+from openplate.foods.ranking import (
+    EXTRA_WORD_COST,
+    MATCH_TOLERANCE,
+    Candidate,
+    match,
+    rank,
+    score,
+    singular,
+    words,
+)
 
 
 def names(query, candidates, limit=10):
@@ -60,9 +71,41 @@ def test_plurals_and_word_order_do_not_matter():
     assert names("eggs", EGGS) == names("egg", EGGS)
 
 
-def test_a_persons_own_food_ranks_higher_for_them():
+def test_a_persons_own_food_ranks_higher_for_them_but_not_above_the_plain_food():
     own = Candidate(id=99, name="Grandma's banana bread", own=True)
-    assert names("banana", [*BANANAS, own])[0] == "Grandma's banana bread"
+    assert names("banana", [*BANANAS, own])[:2] == ["Bananas, raw", "Grandma's banana bread"]
+    assert names("grandmas banana bread", [*BANANAS, own])[0] == "Grandma's banana bread"
+
+
+def test_the_boost_grows_with_how_much_a_food_is_logged():
+    pate = Candidate(id=98, name="Fish, salmon, pate, homemade")
+    foods = [*candidates(("Fish, salmon, Atlantic, raw",), ("Fish, salmon, pink, canned",)), pate]
+    ranks = [
+        names("salmon", [*foods[:2], replace(pate, recent=weight)]).index(pate.name)
+        for weight in (0.0, 0.5, 1.0)
+    ]
+    assert ranks[0] >= ranks[1] >= ranks[2] >= 1  # higher, but never first
+
+
+@given(
+    st.lists(
+        st.floats(min_value=0, max_value=1),
+        min_size=len(EGGS + BANANAS),
+        max_size=len(EGGS + BANANAS),
+    ),
+    st.lists(st.booleans(), min_size=len(EGGS + BANANAS), max_size=len(EGGS + BANANAS)),
+    st.sampled_from(["egg", "banana", "banana raw", "egg white"]),
+)
+def test_no_history_lifts_a_worse_match_above_the_best_matching_food(weights, own, query):
+    plain = EGGS + BANANAS
+    logged = [
+        replace(food, recent=weight, own=mine)
+        for food, weight, mine in zip(plain, weights, own, strict=True)
+    ]
+    query_words = words(query)
+    best = max(match(query_words, food) for food in logged)
+    first = next(food for food in logged if food.name == names(query, logged, limit=1)[0])
+    assert match(query_words, first) >= best - MATCH_TOLERANCE
 
 
 def test_a_prefix_finds_the_longer_word():

@@ -45,14 +45,14 @@ def parse(text: str, username: str | None, as_json: bool) -> None:
         click.echo(f"Total: {result.kcal:,.0f} kcal")
 
 
-def _person(username: str | None) -> tuple[int | None, list[int]]:
+def _person(username: str | None) -> tuple[int | None, dict[int, float]]:
     if username is None:
-        return None, []
+        return None, {}
     from django.contrib.auth.models import User
 
-    from openplate.diary.services import recent_food_ids
+    from openplate.diary.services import food_history
 
     user = User.objects.filter(username=username).first()
     if user is None:
         raise click.UsageError(f"no user named {username!r}")
-    return user.pk, recent_food_ids(user)
+    return user.pk, food_history(user)

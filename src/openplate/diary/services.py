@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
 
 from openplate.accounts.goals import goal_on, macro_shares, macro_targets_g
 from openplate.accounts.models import Goal
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
 MAX_ENTRY_GRAMS = 5000.0  # one food, one entry: a family pack, not a pantry
 MAX_QUICK_ADD_KCAL = 10000.0
 RECENT_FOODS = 50  # how many recently logged foods search boosts
+# How much a person logs a food, for search: each logging counts, and the whole halves for every
+# month since the last one; logs older than half a year are forgotten.
+HISTORY_DAYS = 180
+HISTORY_HALF_LIFE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -272,10 +277,31 @@ def recent_food_ids(user: User, limit: int | None = None) -> list[int]:
     return [row["food"] for row in latest]
 
 
+def food_history(user: User) -> dict[int, float]:
+    """How much `user` logs each food they logged lately, from 0 to 1: logged once today is
+    0.5, three times 0.875, and the weight halves for every month since the last time."""
+    now = timezone.now()
+    rows = (
+        Entry.objects.filter(
+            user=user, food__isnull=False, created__gte=now - timedelta(days=HISTORY_DAYS)
+        )
+        .values("food")
+        .annotate(times=Count("id"), last=Max("created"))
+        .order_by("-last")[:RECENT_FOODS]
+    )
+    history = {}
+    for row in rows:
+        age_days = max((now - row["last"]).total_seconds(), 0) / 86400
+        often = 1 - 0.5 ** row["times"]
+        history[row["food"]] = often * 0.5 ** (age_days / HISTORY_HALF_LIFE_DAYS)
+    return history
+
+
 def search_for(user: User, query: str, *, limit: int = 10) -> list[Food]:
-    """Food search as `user` sees it: their own foods and the foods they logged lately first."""
-    recent = recent_food_ids(user)
-    return search_foods(query, user_id=user.pk, limit=limit, recent_food_ids=recent)
+    """Food search as `user` sees it: their own foods and the foods they log often and lately
+    rank higher, as far as their names deserve (`openplate.foods.ranking`)."""
+    history = food_history(user)
+    return search_foods(query, user_id=user.pk, limit=limit, recent_food_ids=history)
 
 
 def check_day(day: date) -> None:

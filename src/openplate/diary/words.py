@@ -81,7 +81,7 @@ def log_words(request: HttpRequest, day: date) -> HttpResponse:
             return redirect(_day_url(day))
         try:
             result = parse_foods(
-                text, user_id=user.pk, recent_food_ids=services.recent_food_ids(user)
+                text, user_id=user.pk, recent_food_ids=services.food_history(user)
             )
         except ParseError as error:
             messages.error(request, str(error))

@@ -7,7 +7,7 @@ floor above, so the API's door passes it in (`food_router(recent_food_ids=...)`)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -35,7 +35,7 @@ from openplate.foods.search import search_foods as search
 # A custom food's service names a nutrient's error by its key; the request has it in `nutrients`.
 IN_NUTRIENTS = {key: ("nutrients", key) for key in BY_KEY}
 
-RecentFoodIds = Callable[[User], Sequence[int]]
+RecentFoodIds = Callable[[User], Collection[int] | Mapping[int, float]]
 
 
 def food_router(*, recent_food_ids: RecentFoodIds) -> Router:

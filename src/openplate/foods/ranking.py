@@ -20,7 +20,11 @@ Why each signal (USDA names read "Head, qualifier, qualifier": "Egg, whole, raw,
   fryers, ..." in dozens of cuts and preparations). Both count logarithmically, so they break
   near-ties between foods that match the words equally ("Tomatoes, red, ripe, raw" over
   "Tomatoes, green, raw") rather than outvote the words.
-- A person's own foods and recently logged foods come first for that person.
+- A person's own foods, and the foods they log, rank higher for that person, by how often and
+  how lately they logged them (the weight `recent`, from 0 to 1, the diary's to compute), but
+  only as far as they deserve: a food the words match worse is never lifted above the best of
+  the foods they match best. So "salmon" gives salmon for someone who once logged a salmon pâté,
+  and the pâté comes right after; "salmon pate" gives the pâté.
 """
 
 from __future__ import annotations
@@ -56,7 +60,9 @@ PREPARED_GROUP_COST = 0.8
 MEASURE_WEIGHT = 0.5  # per log(1 + household measures)
 VARIANT_WEIGHT = 0.2  # per log(foods in the family)
 OWN_FOOD_BONUS = 3.0
-RECENT_FOOD_BONUS = 2.0
+RECENT_FOOD_BONUS = 3.0  # at full weight; a food logged once today has half
+# Word matches this close count as equally good: less than one unasked-for word apart.
+MATCH_TOLERANCE = 0.1
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ class Candidate:
     group: str = ""
     brand: str = ""
     own: bool = False
-    recent: bool = False
+    recent: float = 0.0  # how much the person logs it: 0 never, up to 1 often and lately
     measures: int = 0
     variants: int = 1
 
@@ -101,7 +107,13 @@ def singular(word: str) -> str:
 
 
 def score(query: list[str], candidate: Candidate) -> float:
-    """How well `candidate` answers the query words (already passed through `words`)."""
+    """How well `candidate` answers the query words (already passed through `words`), the
+    person's own use of it included."""
+    return match(query, candidate) + prior(candidate) + personal(candidate)
+
+
+def match(query: list[str], candidate: Candidate) -> float:
+    """How well the candidate's words answer the query's words."""
     head_words, tail_words = _name_words(candidate.name, candidate.brand)
     total = 0.0
     matched: set[str] = set()
@@ -122,10 +134,17 @@ def score(query: list[str], candidate: Candidate) -> float:
         plain_head or _names_group(query, candidate.group)
     ):
         total -= PREPARED_GROUP_COST
-    total += MEASURE_WEIGHT * math.log1p(candidate.measures)
-    total += VARIANT_WEIGHT * math.log(max(candidate.variants, 1))
-    total += OWN_FOOD_BONUS * candidate.own + RECENT_FOOD_BONUS * candidate.recent
     return total
+
+
+def prior(candidate: Candidate) -> float:
+    """How much of a staple the food is, from the reference data."""
+    measures = MEASURE_WEIGHT * math.log1p(candidate.measures)
+    return measures + VARIANT_WEIGHT * math.log(max(candidate.variants, 1))
+
+
+def personal(candidate: Candidate) -> float:
+    return OWN_FOOD_BONUS * candidate.own + RECENT_FOOD_BONUS * min(max(candidate.recent, 0), 1)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -158,6 +177,29 @@ def _names_group(query: list[str], group: str) -> bool:
 
 
 def rank(query_text: str, candidates: list[Candidate], limit: int) -> list[Candidate]:
-    """The best `limit` candidates, best first; ties go to the shorter name, then the lower id."""
+    """The best `limit` candidates, best first; ties go to the shorter name, then the lower id.
+
+    The person's own use lifts a food at most to just below the best of the best-matching foods
+    (as they rank without it), unless it matches as well as they do."""
     query = words(query_text)
-    return sorted(candidates, key=lambda c: (-score(query, c), len(c.name), c.id))[:limit]
+    scored = [(candidate, match(query, candidate), prior(candidate)) for candidate in candidates]
+    best_match = max((matched for _c, matched, _p in scored), default=0.0)
+    ceiling = max(
+        (
+            matched + staple
+            for _c, matched, staple in scored
+            if matched >= best_match - MATCH_TOLERANCE
+        ),
+        default=0.0,
+    )
+
+    def final(matched: float, staple: float, candidate: Candidate) -> float:
+        lifted = matched + staple + personal(candidate)
+        if matched >= best_match - MATCH_TOLERANCE:
+            return lifted
+        return max(matched + staple, min(lifted, ceiling - 1e-6))
+
+    ordered = sorted(
+        scored, key=lambda row: (-final(*row[1:], row[0]), len(row[0].name), row[0].id)
+    )
+    return [candidate for candidate, _matched, _staple in ordered[:limit]]

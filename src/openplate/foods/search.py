@@ -8,7 +8,7 @@ nothing, so correct queries pay nothing for it.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from django.db import connection
@@ -62,11 +62,12 @@ def search_foods(
     *,
     user_id: int | None = None,
     limit: int = 10,
-    recent_food_ids: Collection[int] = (),
+    recent_food_ids: Collection[int] | Mapping[int, float] = (),
 ) -> list[Food]:
     """The foods that best match `query` for this user, best first, servings prefetched.
 
-    `recent_food_ids` are the foods the person logged lately: those that match rank higher.
+    `recent_food_ids` are the foods the person logged lately, or a mapping of them to how much
+    (0 to 1, `ranking.Candidate.recent`): those that match rank higher, as far as they deserve.
 
     Every nutrient is deferred (a list shows energy and macros, which have columns of their
     own); reading `food.nutrients` loads them.
@@ -82,7 +83,7 @@ def search_foods(
         if corrected != terms:
             terms, rows = corrected, _candidates(corrected, user_id)
     rows += _recent_candidates(terms, recent_food_ids, {row[0] for row in rows}, user_id)
-    recent = set(recent_food_ids)
+    recent = _weights(recent_food_ids)
     candidates = [
         ranking.Candidate(
             id=food_id,
@@ -90,7 +91,7 @@ def search_foods(
             group=group,
             brand=brand,
             own=owner_id is not None,
-            recent=food_id in recent,
+            recent=recent.get(food_id, 0.0),
             measures=measures,
             variants=variants,
         )
@@ -99,6 +100,13 @@ def search_foods(
     best = [candidate.id for candidate in ranking.rank(" ".join(terms), candidates, limit)]
     foods = Food.objects.defer("nutrients").prefetch_related("servings").in_bulk(best)
     return [foods[food_id] for food_id in best]
+
+
+def _weights(recent_food_ids: Collection[int] | Mapping[int, float]) -> dict[int, float]:
+    """How much the person logs each food: given, or full for a plain list of ids."""
+    if isinstance(recent_food_ids, Mapping):
+        return {int(food_id): float(weight) for food_id, weight in recent_food_ids.items()}
+    return dict.fromkeys(recent_food_ids, 1.0)
 
 
 def _recent_candidates(
