@@ -80,9 +80,7 @@ def log_words(request: HttpRequest, day: date) -> HttpResponse:
             messages.error(request, "Say what you ate, as in “2 eggs and a slice of toast”.")
             return redirect(_day_url(day))
         try:
-            result = parse_foods(
-                text, user_id=user.pk, recent_food_ids=services.food_history(user)
-            )
+            result = parse_foods(text, user_id=user.pk, recent_food_ids=services.food_history(user))
         except ParseError as error:
             messages.error(request, str(error))
             return redirect(_day_url(day))
