@@ -200,6 +200,6 @@ def rank(query_text: str, candidates: list[Candidate], limit: int) -> list[Candi
         return max(matched + staple, min(lifted, ceiling - 1e-6))
 
     ordered = sorted(
-        scored, key=lambda row: (-final(*row[1:], row[0]), len(row[0].name), row[0].id)
+        scored, key=lambda row: (-final(row[1], row[2], row[0]), len(row[0].name), row[0].id)
     )
     return [candidate for candidate, _matched, _staple in ordered[:limit]]

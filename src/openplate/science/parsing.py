@@ -218,6 +218,7 @@ def read_item(text: str, *, joined_by: str = "", compounds: Collection[str] = ()
         article = ""
     rest = normal[len(article) :].strip() if article else normal
     compound = any(rest.startswith(c.lower()) for c in compounds if c)
+    quantity: float | None
     if compound and article:  # "a quarter pounder": one of the compound, no quarter of it
         quantity, words = 1.0, words[1:]
     else:
