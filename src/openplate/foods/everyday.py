@@ -17,6 +17,7 @@ TABLE = "everyday_names.csv"
 # An everyday name is matched as whole words: no letter or digit may touch it on either side.
 EDGE_BEFORE = r"(?<![a-z0-9])"
 EDGE_AFTER = r"(?![a-z0-9])"
+WORD = re.compile(r"[a-z0-9]+")
 # Names the parser must not split at "and", "with" or "&" ("mac and cheese" is one food).
 SEPARATOR = re.compile(r"(?<![a-z0-9])(and|with)(?![a-z0-9])|&")
 
@@ -27,20 +28,32 @@ class EverydayName:
     usda_words: str  # the words SR24's names use for it
     reason: str  # why these words: which SR24 food they find, or why the row exists
 
+    @property
+    def is_default(self) -> bool:
+        """Whether the row only picks the plain form of a food its own words already name
+        ("milk" is "milk whole", "potato" is "potatoes flesh skin raw"): such a row applies
+        to the name alone, since other words ("milk chocolate", "bread crumbs") say which
+        form is meant. The other rows are other words for the food ("ketchup" is "catsup")
+        and apply wherever the name is found."""
+        usda = WORD.findall(self.usda_words.lower())
+        return all(
+            any(found.startswith(word) for found in usda) for word in WORD.findall(self.everyday)
+        )
+
 
 @functools.cache
 def table() -> tuple[EverydayName, ...]:
     """Every row of the shipped table, read once."""
     source = resources.files("openplate").joinpath("data", "foods", TABLE)
-    with source.open(encoding="utf-8", newline="") as lines:
-        rows = tuple(
-            EverydayName(
-                everyday=" ".join(row["everyday"].lower().split()),
-                usda_words=" ".join(row["usda_words"].split()),
-                reason=row["reason"].strip(),
-            )
-            for row in csv.DictReader(lines)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    rows = tuple(
+        EverydayName(
+            everyday=" ".join(row["everyday"].lower().split()),
+            usda_words=" ".join(row["usda_words"].split()),
+            reason=row["reason"].strip(),
         )
+        for row in csv.DictReader(lines)
+    )
     names = [row.everyday for row in rows]
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
@@ -49,20 +62,32 @@ def table() -> tuple[EverydayName, ...]:
 
 
 @functools.cache
-def _replacements() -> tuple[re.Pattern[str], dict[str, str]]:
-    words = {row.everyday: row.usda_words for row in table()}
-    # Longest first, so that "diet coke" wins over "coke" and "2% milk" over "milk".
-    names = sorted(words, key=lambda name: (-len(name), name))
+def _rows_by_name() -> dict[str, EverydayName]:
+    return {row.everyday: row for row in table()}
+
+
+@functools.cache
+def _synonyms() -> re.Pattern[str]:
+    # Longest first, so that "diet coke" wins over "coke" and "soda water" over "soda".
+    names = sorted(
+        (row.everyday for row in table() if not row.is_default), key=lambda n: (-len(n), n)
+    )
     alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
-    pattern = re.compile(f"{EDGE_BEFORE}(?:{alternatives}){EDGE_AFTER}", re.IGNORECASE)
-    return pattern, words
+    return re.compile(f"{EDGE_BEFORE}(?:{alternatives}){EDGE_AFTER}", re.IGNORECASE)
 
 
 def usda_words(text: str) -> str:
-    """`text` with each everyday name in it (whole words, any case) replaced by USDA's words
-    for it, longest name first; every other character is kept as it was."""
-    pattern, words = _replacements()
-    return pattern.sub(lambda match: words[" ".join(match.group(0).lower().split())], text)
+    """`text` in USDA's words: all of it when it is an everyday name ("milk" is "milk whole");
+    else each everyday name in it that is another word for a food (whole words, any case,
+    longest first) replaced by USDA's words ("ketchup packet" is "catsup packet"), every other
+    character kept as it was."""
+    rows = _rows_by_name()
+    alone = rows.get(" ".join(text.lower().split()))
+    if alone is not None:
+        return alone.usda_words
+    return _synonyms().sub(
+        lambda match: rows[" ".join(match.group(0).lower().split())].usda_words, text
+    )
 
 
 def names_with_separators() -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 
-from openplate.foods import ranking, vocabulary
+from openplate.foods import everyday, ranking, vocabulary
 from openplate.foods.models import Food
 
 # Candidates per query: every food whose name has each query word as a prefix, shortest names
@@ -74,10 +74,20 @@ def search_foods(
     """
     # As written: the database's stemmer equates plurals ("fries" and "fried" are both "fri"),
     # where our lighter `ranking.singular` would make "fries" a "fry" that no name starts with.
-    terms = [term for term in ranking.tokens(query) if term not in STOP_WORDS]
+    terms = _terms(query)
     if not terms:
         return []
-    rows = _candidates(terms, user_id)
+    rows: list[tuple[Any, ...]] = []
+    # Everyday names in USDA's words ("ketchup" is "catsup"); the words as typed when those
+    # find nothing ("jelly beans" is no "jellies beans").
+    usda_terms = _terms(everyday.usda_words(query))
+    if usda_terms != terms:
+        rows = _candidates(usda_terms, user_id)
+        if rows:
+            rows += _own_as_typed(terms, user_id, {row[0] for row in rows})
+            terms = usda_terms
+    if not rows:
+        rows = _candidates(terms, user_id)
     if not rows:
         corrected = [_corrected(term, alone=len(terms) == 1) for term in terms]
         if corrected != terms:
@@ -100,6 +110,19 @@ def search_foods(
     best = [candidate.id for candidate in ranking.rank(" ".join(terms), candidates, limit)]
     foods = Food.objects.defer("nutrients").prefetch_related("servings").in_bulk(best)
     return [foods[food_id] for food_id in best]
+
+
+def _terms(query: str) -> list[str]:
+    return [term for term in ranking.tokens(query) if term not in STOP_WORDS]
+
+
+def _own_as_typed(terms: list[str], user_id: int | None, found: set[int]) -> list[tuple[Any, ...]]:
+    """The person's own foods that the words as typed match: "Gran's mac and cheese" is still
+    found when "mac and cheese" is searched in USDA's words."""
+    if user_id is None:
+        return []
+    rows = _candidates(terms, user_id)
+    return [row for row in rows if row[4] is not None and row[0] not in found]
 
 
 def _weights(recent_food_ids: Collection[int] | Mapping[int, float]) -> dict[int, float]:
