@@ -78,10 +78,11 @@ def test_own_foods_are_candidates_however_many_shorter_public_names_match(new_al
 
 
 def test_the_shortest_names_are_the_candidates(monkeypatch):
+    # "cheese" has no row among the everyday names, so it is searched as typed.
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 20)
-    found = search_foods("chicken", limit=20)
+    found = search_foods("cheese", limit=20)
     shortest = sorted(
-        Food.objects.filter(name__icontains="chicken", owner=None).values_list("name", flat=True),
+        Food.objects.filter(name__icontains="cheese", owner=None).values_list("name", flat=True),
         key=len,
     )[:20]
     assert max(len(food.name) for food in found) <= len(shortest[-1]) + 10
@@ -106,3 +107,23 @@ def test_a_food_given_to_a_person_leaves_everyone_elses_results(bob):
     food.save()
     assert top("quinoa crunch") == []
     assert top("quinoa crunch", user_id=bob.pk) == ["Quinoa crunch bar"]
+
+
+def test_an_everyday_name_is_searched_in_usda_words():
+    # SR24 has no "ketchup": its name for it is "Catsup" (NDB 11935).
+    assert top("ketchup", limit=1) == ["Catsup"]
+
+
+def test_the_words_as_typed_are_searched_when_usda_words_find_nothing():
+    # "mince" is British for ground beef, but no ground beef is a pie: SR24's mince pie is
+    # "Pie, mince, prepared from recipe" (NDB 18302).
+    assert "Pie, mince, prepared from recipe" in top("mince pie")
+    # "jam" alone is "jams preserves", but "jam" with other words is read as typed.
+    assert any("apricot" in name.lower() for name in top("apricot jam"))
+
+
+def test_own_foods_are_found_by_the_words_as_typed(new_alice):
+    own = "Gran's mac and cheese"
+    Food.objects.create(name=own, source=Food.Source.CUSTOM, owner=new_alice, energy_kcal=180)
+    assert own in top("mac and cheese", user_id=new_alice.pk, limit=10)
+    assert own not in top("mac and cheese", limit=10)
