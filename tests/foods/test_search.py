@@ -116,7 +116,7 @@ def test_an_everyday_name_is_searched_in_usda_words():
 
 def test_the_words_as_typed_are_searched_when_usda_words_find_nothing():
     # "mince" is British for ground beef, but no ground beef is a pie: SR24's mince pie is
-    # "Pie, mince, prepared from recipe" (NDB 18302).
+    # "Pie, mince, prepared from recipe" (NDB 18322).
     assert "Pie, mince, prepared from recipe" in top("mince pie")
     # "jam" alone is "jams preserves", but "jam" with other words is read as typed.
     assert any("apricot" in name.lower() for name in top("apricot jam"))
