@@ -78,7 +78,9 @@ ISSUE_EXAMPLES = {
     "coke": {"14400", "14147"},
     # no latte in SR24 and no row: brewed coffee (14209) would be wrong, anything with milk
     # or coffee is what the words say; checked separately below
-    "fries": {"11360", "11403", "11841"},  # Potatoes, french fried, ..., oven-heated
+    # 21138 Fast foods, potato, french fried in vegetable oil; 11360, 11403, 11841 Potatoes,
+    # french fried, ..., oven-heated
+    "fries": {"21138", "11360", "11403", "11841"},
     "oj": {"09206", "09207", "09209", "09215"},  # Orange juice, raw / canned / chilled / diluted
     # SR24 has no peanut butter and jelly sandwich: peanut butter, smooth or chunky
     "pb&j": {"16097", "16098", "16397", "16398"},
