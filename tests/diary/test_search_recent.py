@@ -65,7 +65,14 @@ def test_ones_own_food_comes_right_after_the_plain_food_and_only_for_oneself(new
     assert own not in search_for(bob, "banana", limit=100)
 
 
-def test_a_recent_food_is_found_however_long_its_name(new_alice, bob):
+@pytest.fixture
+def as_typed(monkeypatch):
+    """Search the words as typed: these tests are about which foods become candidates, and the
+    everyday name "chicken" alone means roasted chicken meat, which a thigh or a wing is not."""
+    monkeypatch.setattr("openplate.foods.everyday.usda_words", lambda text: text)
+
+
+def test_a_recent_food_is_found_however_long_its_name(new_alice, bob, as_typed):
     thigh = usda(FRIED_THIGH)
     assert thigh not in search_for(bob, "chicken", limit=500)  # beyond the first candidates
 
@@ -95,7 +102,7 @@ def test_a_recent_food_must_still_match_every_word(new_alice, monkeypatch):
     assert thigh not in search_for(new_alice, "banana", limit=500)
 
 
-def test_only_the_latest_recent_foods_are_boosted(new_alice, monkeypatch):
+def test_only_the_latest_recent_foods_are_boosted(new_alice, monkeypatch, as_typed):
     monkeypatch.setattr("openplate.foods.search.MAX_CANDIDATES", 3)
     monkeypatch.setattr("openplate.diary.services.RECENT_FOODS", 1)
     thigh, wing = usda(FRIED_THIGH), usda("05313")  # 05313: a frozen barbecue chicken wing
