@@ -33,7 +33,7 @@ from openplate.diary.models import Entry, Meal
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from openplate.foods.servings import ServingChoice, serving_choices
+from openplate.foods.servings import ServingChoice, default_amount, serving_choices
 from openplate.guides.triggers import offered_after, soreness_days
 
 INVALID = 422  # a form sent back with its errors
@@ -155,10 +155,11 @@ def log_food(request: HttpRequest, day: date, food_id: int) -> HttpResponse:
     user = _user(request)
     food = _visible_food(user, food_id)
     choices = serving_choices(food)
+    serving, quantity = default_amount(food)
     form = EntryForm(
         request.POST or None,
         servings=_with_kcal(food, choices),
-        initial={"meal": _meal(request), "serving": choices[0].name, "quantity": 1},
+        initial={"meal": _meal(request), "serving": serving.name, "quantity": quantity},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -29,7 +29,14 @@ from typing import Any
 from openplate.foods import amounts, ranking
 from openplate.foods.models import Food
 from openplate.foods.search import search_foods
-from openplate.foods.servings import GRAMS, OUNCES, ServingChoice, default_serving, serving_choices
+from openplate.foods.servings import (
+    GRAMS,
+    OUNCES,
+    ServingChoice,
+    default_amount,
+    default_serving,
+    serving_choices,
+)
 from openplate.science import parsing
 from openplate.science.parsing import ItemText, ParseError
 from openplate.science.units import G_PER_OZ, ML_PER_US_CUP, ML_PER_US_FLUID_OUNCE
@@ -301,10 +308,8 @@ def _attempts(words: str) -> list[str]:
 
 
 def _default(food: Food, quantity: float) -> tuple[ServingChoice, float]:
-    serving = default_serving(food)
-    if serving.name == GRAMS:  # a food with no household measure: 100 g a time
-        return serving, quantity * 100
-    return serving, quantity
+    serving, count = default_amount(food)
+    return serving, quantity * count
 
 
 def _by_volume(
