@@ -28,7 +28,8 @@ PHRASES_JSON = Path(__file__).with_name("phrases.json")
 # floor only ever goes up: raise it when the parser gets better, never lower it to let a change
 # through.
 # Baseline (2026-12-02, 168 phrases, 237 items, the parser as first written): 0.430.
-ACCURACY_FLOOR = 0.43
+# Weighing rules, everyday names, the default serving (2026-12-02): 0.759.
+ACCURACY_FLOOR = 0.75
 
 
 def item(text, *acceptable, grams=100.0):
