@@ -20,13 +20,12 @@ and words that find no food are returned as unparsed: nothing is guessed silentl
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from openplate.foods import amounts, ranking
+from openplate.foods import amounts, everyday, ranking
 from openplate.foods.models import Food
 from openplate.foods.search import search_foods
 from openplate.foods.servings import (
@@ -141,7 +140,8 @@ def parse_foods(
     items: list[ParsedItem] = []
     unparsed: list[str] = []
     found: list[tuple[ItemText, list[Food]]] = []
-    for written in parsing.parse_items(text, (*COMPOUNDS, *_everyday_compounds(), *compounds)):
+    kept_whole = (*COMPOUNDS, *everyday.names_with_separators(), *compounds)
+    for written in parsing.parse_items(text, kept_whole):
         foods = _foods(written.words, user_id, recent_food_ids)
         if found and written.joined_by in ("with", "and") and written.words:
             joined = _joined(found[-1][0], written, user_id, recent_food_ids)
@@ -187,15 +187,6 @@ def _joined(
         return None
     text = f"{before.text} {after.joined_by} {after.text}"
     return replace(before, text=text, words=f"{before.words} {phrase}"), foods
-
-
-def _everyday_compounds() -> list[str]:
-    """Everyday names holding a separator ("mac and cheese"), when the table is there."""
-    try:
-        everyday = importlib.import_module("openplate.foods.everyday")
-    except ImportError:
-        return []
-    return list(everyday.names_with_separators())
 
 
 def amount_for(
