@@ -16,12 +16,14 @@ from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.body.services import log_water, log_weight
-from openplate.diary.models import Entry, Favourite
+from openplate.diary.models import Entry, Favourite, SavedMeal, SavedMealItem
+from openplate.diary.saved_meals import save_meal
 from openplate.diary.services import log_food, quick_add, set_favourite
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_activity
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
+from tests.api_client import locations
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +35,7 @@ PATH_VALUES = {
     "entry_id": "1",
     "food_id": "1",
     "token_id": "1",
+    "saved_meal_id": "1",
     "day": DAY.isoformat(),
     "slug": "sore-legs",
 }
@@ -166,6 +169,7 @@ def alices(new_alice):
         "food": stew,
         "entry": log_food(new_alice, day=DAY, meal="lunch", food=stew, quantity=300),
         "quick_add": quick_add(new_alice, day=DAY, meal="snacks", energy_kcal=200),
+        "saved_meal": save_meal(new_alice, name="Alice's lunch", day=DAY, meal="lunch"),
         "token": token,
     }
 
@@ -177,6 +181,8 @@ def everything_of(user):
         "foods": list(Food.objects.filter(owner=user).values()),
         "entries": list(Entry.objects.filter(user=user).values()),
         "favourites": list(Favourite.objects.filter(user=user).values()),
+        "saved meals": list(SavedMeal.objects.filter(user=user).values()),
+        "saved meal items": list(SavedMealItem.objects.filter(saved_meal__user=user).values()),
         "tokens": list(ApiToken.objects.filter(user=user).values("id", "name", "digest")),
         "exercise": list(ExerciseEntry.objects.filter(user=user).values()),
         "weights": list(WeightEntry.objects.filter(user=user).values()),
@@ -201,6 +207,26 @@ def bob_cannot_log_alices_food(bob, alices):
     refused = bob.post("/entries", ENTRY_BODY | {"food_id": alices["food"].pk})
     missing = bob.post("/entries", ENTRY_BODY | {"food_id": 10**9})
     return refused.status_code == 422 and refused.json() == missing.json()
+
+
+def bob_cannot_batch_alices_food(bob, alices):
+    item = {"food_id": alices["food"].pk, "quantity": 100}
+    refused = bob.post(
+        "/entries/batch", {"date": DAY.isoformat(), "meal": "lunch", "items": [item]}
+    )
+    return refused.status_code == 422 and locations(refused) == [
+        ["body", "payload", "items", 0, "food_id"]
+    ]
+
+
+def bob_cannot_log_alices_food_again(bob, alices):
+    body = {"date": DAY.isoformat(), "meal": "lunch", "food_id": alices["food"].pk}
+    return bob.post("/entries/again", body).status_code == 422
+
+
+def bob_saves_only_his_own_meal(bob, alices):
+    body = {"name": "Lunch", "date": DAY.isoformat(), "meal": "lunch"}
+    return locations(bob.post("/saved-meals", body)) == [["body", "payload", "meal"]]
 
 
 def bob_copies_only_his_own(bob, alices):
@@ -292,6 +318,22 @@ AS_BOB = {
         bob.delete(f"/favourites/{alices['food'].pk}")
     ),
     "list_recent_foods": lambda bob, alices: bob.get("/recent-foods").json() == [],
+    "log_foods": bob_cannot_batch_alices_food,
+    "log_again": bob_cannot_log_alices_food_again,
+    "list_saved_meals": lambda bob, alices: bob.get("/saved-meals").json() == [],
+    "save_meal": bob_saves_only_his_own_meal,
+    "get_saved_meal": lambda bob, alices: answers_404(
+        bob.get(f"/saved-meals/{alices['saved_meal'].pk}")
+    ),
+    "rename_saved_meal": lambda bob, alices: answers_404(
+        bob.patch(f"/saved-meals/{alices['saved_meal'].pk}", {"name": "Mine"})
+    ),
+    "delete_saved_meal": lambda bob, alices: answers_404(
+        bob.delete(f"/saved-meals/{alices['saved_meal'].pk}")
+    ),
+    "log_saved_meal": lambda bob, alices: answers_404(
+        bob.post(f"/saved-meals/{alices['saved_meal'].pk}/log", {"date": DAY.isoformat()})
+    ),
     "search_activities": lambda bob, alices: bob.get("/activities", q="running").status_code == 200,
     "list_exercise": lambda bob, alices: bob.get("/exercise", date=DAY.isoformat()).json() == [],
     "log_exercise": lambda bob, alices: bob.post("/exercise", RUN_BODY).status_code in (201, 422),

@@ -14,6 +14,7 @@ from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.models import Entry
+from openplate.diary.saved_meals import save_meal
 from openplate.diary.services import log_food, quick_add, set_favourite
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.services import log_activity, log_custom, log_strength
@@ -31,6 +32,8 @@ TABLES = [
     "goals",
     "diary_entries",
     "favourites",
+    "saved_meals",
+    "saved_meal_items",
     "exercise_entries",
     "weight_entries",
     "water_entries",
@@ -45,6 +48,8 @@ COUNTS = {
     "goals": 2,
     "diary_entries": 3,
     "favourites": 2,
+    "saved_meals": 1,
+    "saved_meal_items": 1,
     "exercise_entries": 3,
     "weight_entries": 2,
     "water_entries": 3,
@@ -81,6 +86,7 @@ def fill(user: User, name: str) -> None:
     quick_add(user, day=DAY, meal="dinner", energy_kcal=600, name=f"{name}'s takeaway")
     set_favourite(user, egg, True)
     set_favourite(user, bar, True)
+    save_meal(user, name=f"{name}'s usual breakfast", day=DAY, meal="breakfast")
     WeightEntry.objects.create(user=user, date=date(2025, 3, 1), weight_kg=70.2)
     WeightEntry.objects.create(user=user, date=DAY, weight_kg=69.8, body_fat_percent=31)
     for _ in range(3):
@@ -159,6 +165,18 @@ def test_it_keeps_each_entrys_nutrients_and_names_its_food(alice):
     assert takeaway["food_source"] is None
     run = document["exercise_entries"][0]
     assert run["activity_code"] == "12050"
+
+
+def test_it_exports_saved_meals_with_their_foods(alice):
+    document = export.export_document(alice)
+    [usual] = document["saved_meals"]
+    assert (usual["name"], usual["meal"]) == ("Alice's usual breakfast", "breakfast")
+    items = document["saved_meal_items"]
+    assert items[0]["saved_meal_id"] == usual["id"]
+    assert [(i["food_source"], i["food_source_id"], i["quantity"]) for i in items] == [
+        ("usda", EGG, 2)
+    ]
+    assert items[0]["nutrients"]["protein_g"] == pytest.approx(12.56)
 
 
 def test_it_exports_custom_foods_with_nutrients_and_servings(alice):

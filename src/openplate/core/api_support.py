@@ -78,7 +78,11 @@ def errors_at(
         raise InvalidRequest(field_errors(error, location, renames)) from None
 
 
-def _path(field: str, renames: Mapping[str, Sequence[str]]) -> Sequence[str]:
+def _path(field: str, renames: Mapping[str, Sequence[str]]) -> Sequence[Any]:
+    """Where a service's field is in the request. A dotted field is a path into a list of the
+    body: `items.2.quantity` is the third item's quantity."""
     if field in ("", NON_FIELD_ERRORS):
         return ()
-    return renames.get(field, (field,))
+    if field in renames:
+        return renames[field]
+    return [int(part) if part.isdigit() else part for part in field.split(".")]

@@ -10,16 +10,19 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
+from ninja.errors import ValidationError as InvalidRequest
 from pydantic import Field
 
-from openplate.core.api_support import BODY, caller, errors_at
-from openplate.diary import services
-from openplate.diary.models import Entry
+from openplate.core.api_support import BODY, caller, errors_at, field_errors
+from openplate.diary import saved_meals, services
+from openplate.diary.models import Entry, SavedMeal
 from openplate.diary.schemas import (
     DATE,
+    AgainIn,
+    BatchIn,
     CopyIn,
     DayNutrientsOut,
     DaySummaryOut,
@@ -28,9 +31,15 @@ from openplate.diary.schemas import (
     EntryIn,
     EntryOut,
     QuickAddIn,
+    RecentFoodOut,
+    SavedMealChanges,
+    SavedMealIn,
+    SavedMealLogIn,
+    SavedMealOut,
 )
 from openplate.foods.models import Food
-from openplate.foods.schemas import MAX_SEARCH_RESULTS, FoodSummary, NutrientAmount
+from openplate.foods.schemas import MAX_SEARCH_RESULTS, NutrientAmount
+from openplate.foods.servings import default_amount
 
 QUICK_ADD_FIELDS = frozenset({"energy_kcal", "protein_g", "carbohydrate_g", "fat_g", "name"})
 FOOD_ENTRY_FIELDS = frozenset({"serving", "quantity"})
@@ -66,6 +75,43 @@ def log_food(request: HttpRequest, payload: EntryIn) -> Status[Entry]:
         serving=payload.serving,
         quantity=payload.quantity,
     )
+    return Status(201, entry)
+
+
+@router.post("/entries/batch", response={201: list[EntryOut]})
+def log_foods(request: HttpRequest, payload: BatchIn) -> Status[list[Entry]]:
+    """Log several foods at once (the items `POST /api/parse` read, once checked): every one,
+    or none and 422 naming each refused item's field (`["body", "payload", "items", 2,
+    "quantity"]`)."""
+    user = caller(request)
+    foods = services.visible_foods(user, [item.food_id for item in payload.items])
+    missing = {
+        f"items.{index}.food_id": ["No such food."]
+        for index, item in enumerate(payload.items)
+        if item.food_id not in foods
+    }
+    if missing:
+        raise InvalidRequest(field_errors(ValidationError(missing)))
+    with errors_at():
+        entries = services.log_foods(
+            user,
+            day=payload.date,
+            meal=payload.meal,
+            foods=[
+                services.FoodToLog(foods[item.food_id], item.serving, item.quantity, item.meal)
+                for item in payload.items
+            ],
+        )
+    return Status(201, entries)
+
+
+@router.post("/entries/again", response={201: EntryDetail})
+def log_again(request: HttpRequest, payload: AgainIn) -> Status[Entry]:
+    """Log a food again at the amount the caller last logged it (its default serving if they
+    never did)."""
+    user = caller(request)
+    food = services.visible_food(user, payload.food_id)
+    entry = services.log_again(user, day=payload.date, meal=payload.meal, food=food)
     return Status(201, entry)
 
 
@@ -146,10 +192,12 @@ def get_day_nutrients(request: HttpRequest, day: dt.date) -> DayNutrientsOut:
     )
 
 
-@router.get("/favourites", response=list[FoodSummary])
+@router.get("/favourites", response=list[RecentFoodOut])
 def list_favourites(request: HttpRequest) -> list[Food]:
-    """The caller's favourite foods, the newest first."""
-    return services.favourite_foods(caller(request))
+    """The caller's favourite foods, the newest first, each with the amount logging it again
+    logs (`POST /api/entries/again`)."""
+    user = caller(request)
+    return _with_again(user, services.favourite_foods(user))
 
 
 @router.put("/favourites/{int:food_id}", response={204: None})
@@ -168,10 +216,75 @@ def remove_favourite(request: HttpRequest, food_id: int) -> Status[None]:
     return Status(204, None)
 
 
-@router.get("/recent-foods", response=list[FoodSummary])
+@router.get("/recent-foods", response=list[RecentFoodOut])
 def list_recent_foods(request: HttpRequest, query: Query[RecentQuery]) -> list[Food]:
-    """The foods the caller logged last, the most recent first, each once."""
-    return services.recent_foods(caller(request), query.limit)
+    """The foods the caller logged last, the most recent first, each once, with the amount
+    last logged (which `POST /api/entries/again` logs)."""
+    user = caller(request)
+    return _with_again(user, services.recent_foods(user, query.limit))
+
+
+@router.get("/saved-meals", response=list[SavedMealOut])
+def list_saved_meals(request: HttpRequest) -> list[SavedMeal]:
+    """The caller's saved meals by name, with their items."""
+    return list(saved_meals.saved_meals(caller(request)).prefetch_related("items"))
+
+
+@router.post("/saved-meals", response={201: SavedMealOut})
+def save_meal(request: HttpRequest, payload: SavedMealIn) -> Status[SavedMeal]:
+    """Save what the caller logged in a meal of a day ("My usual breakfast")."""
+    with errors_at():
+        saved = saved_meals.save_meal(
+            caller(request), name=payload.name, day=payload.date, meal=payload.meal
+        )
+    return Status(201, saved)
+
+
+@router.get("/saved-meals/{int:saved_meal_id}", response=SavedMealOut)
+def get_saved_meal(request: HttpRequest, saved_meal_id: int) -> SavedMeal:
+    return _own_saved_meal(request, saved_meal_id)
+
+
+@router.patch("/saved-meals/{int:saved_meal_id}", response=SavedMealOut)
+def rename_saved_meal(
+    request: HttpRequest, saved_meal_id: int, payload: SavedMealChanges
+) -> SavedMeal:
+    with errors_at():
+        return saved_meals.rename_meal(_own_saved_meal(request, saved_meal_id), payload.name)
+
+
+@router.delete("/saved-meals/{int:saved_meal_id}", response={204: None})
+def delete_saved_meal(request: HttpRequest, saved_meal_id: int) -> Status[None]:
+    _own_saved_meal(request, saved_meal_id).delete()
+    return Status(204, None)
+
+
+@router.post("/saved-meals/{int:saved_meal_id}/log", response={201: list[EntryOut]})
+def log_saved_meal(
+    request: HttpRequest, saved_meal_id: int, payload: SavedMealLogIn
+) -> Status[list[Entry]]:
+    """Log every item of a saved meal to a day, in the meal it was saved from unless told."""
+    saved = _own_saved_meal(request, saved_meal_id)
+    with errors_at():
+        entries = saved_meals.log_saved_meal(
+            caller(request), saved, day=payload.date, meal=payload.meal
+        )
+    return Status(201, entries)
+
+
+def _own_saved_meal(request: HttpRequest, saved_meal_id: int) -> SavedMeal:
+    try:
+        return saved_meals.own_saved_meal(caller(request), saved_meal_id)
+    except ValidationError:
+        raise Http404("No such saved meal.") from None
+
+
+def _with_again(user: User, foods: list[Food]) -> list[Food]:
+    """The foods, each with `again`: the amount logging it again logs (`RecentFoodOut`)."""
+    last = services.last_amounts(user, foods)
+    for food in foods:
+        food.again = last.get(food.pk) or services.Amount(*default_amount(food))  # type: ignore[attr-defined]
+    return foods
 
 
 def _own_entry(request: HttpRequest, entry_id: int) -> Entry:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from openplate.diary.models import Meal
+from openplate.diary.saved_meals import MAX_NAME_LENGTH
 from openplate.foods.servings import ServingChoice
 
 
@@ -40,6 +41,13 @@ class CopyForm(forms.Form):
 
     from_date = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
     meal = forms.ChoiceField(choices=[("", "Whole day"), *Meal.choices], required=False)
+
+
+class SaveMealForm(forms.Form):
+    """Save a meal of the day under a name."""
+
+    meal = forms.ChoiceField(choices=Meal.choices, widget=forms.HiddenInput)
+    name = forms.CharField(label="Name", max_length=MAX_NAME_LENGTH)
 
 
 class CustomFoodForm(forms.Form):

@@ -1,4 +1,5 @@
-"""The food diary: what a person ate, by day and meal, and the foods they mark as favourites."""
+"""The food diary: what a person ate, by day and meal, the foods they mark as favourites and the
+meals they save to log again."""
 
 from __future__ import annotations
 
@@ -71,3 +72,58 @@ class Favourite(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.food}"
+
+
+class SavedMeal(models.Model):
+    """A meal a person eats again ("My usual breakfast"), saved from a day's meal and logged
+    again in one tap. Its items keep what they counted, as entries do."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_meals"
+    )
+    name = models.CharField(max_length=80)
+    meal = models.CharField(
+        max_length=10, choices=Meal.choices, help_text="The meal it was saved from, and logs to."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="saved_meal_name_once")
+        ]
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.name}"
+
+
+class SavedMealItem(models.Model):
+    """One food (or quick add) of a saved meal, with the amounts an entry of it counts."""
+
+    saved_meal = models.ForeignKey(SavedMeal, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(default=0)
+    food = models.ForeignKey(
+        Food, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Empty for a quick add.",
+    )  # fmt: skip
+    name = models.CharField(max_length=255)
+    serving = models.CharField(max_length=160, blank=True)
+    serving_grams = models.FloatField(null=True, blank=True)
+    quantity = models.FloatField(default=1.0)
+    grams = models.FloatField(null=True, blank=True)
+    energy_kcal = models.FloatField()
+    protein_g = models.FloatField(null=True, blank=True)
+    carbohydrate_g = models.FloatField(null=True, blank=True)
+    fat_g = models.FloatField(null=True, blank=True)
+    nutrients = models.JSONField(default=dict, blank=True, help_text="For the amount eaten.")
+
+    class Meta:
+        ordering = ["saved_meal", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.saved_meal.name}: {self.name}"
+
+    @property
+    def is_quick_add(self) -> bool:
+        return self.grams is None

@@ -10,9 +10,17 @@ from pydantic import Field, field_validator
 from openplate.accounts.schemas import GoalOut
 from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
-from openplate.diary.models import Entry, Meal
-from openplate.diary.services import MAX_ENTRY_GRAMS, MAX_QUICK_ADD_KCAL, DaySummary
-from openplate.foods.schemas import NutrientAmount, nutrient_amounts
+from openplate.diary.models import Entry, Meal, SavedMeal
+from openplate.diary.saved_meals import MAX_NAME_LENGTH
+from openplate.diary.services import (
+    MAX_BATCH,
+    MAX_ENTRY_GRAMS,
+    MAX_QUICK_ADD_KCAL,
+    Amount,
+    DaySummary,
+)
+from openplate.foods.models import Food
+from openplate.foods.schemas import FoodSummary, NutrientAmount, nutrient_amounts
 from openplate.foods.servings import GRAMS, OUNCES
 
 DATE = f"A day from {EARLIEST_DAY} to {DAYS_AHEAD} days after today."
@@ -31,6 +39,44 @@ class EntryIn(InputSchema):
     food_id: WholeNumber
     serving: str = Field(default=GRAMS, description=SERVING)
     quantity: Number = Field(description=QUANTITY)
+
+
+class BatchItemIn(InputSchema):
+    food_id: WholeNumber
+    serving: str = Field(default=GRAMS, description=SERVING)
+    quantity: Number = Field(description=QUANTITY)
+    meal: Meal | None = Field(default=None, description="This food's meal; the batch's if null.")
+
+
+class BatchIn(InputSchema):
+    """Several foods at once, as the plain-words check lists them: all logged, or none."""
+
+    date: dt.date = Field(description=DATE)
+    meal: Meal
+    items: list[BatchItemIn] = Field(description=f"1 to {MAX_BATCH} foods.")
+
+
+class AgainIn(InputSchema):
+    date: dt.date = Field(description=DATE)
+    meal: Meal
+    food_id: WholeNumber
+
+
+class SavedMealIn(InputSchema):
+    """Save the caller's `meal` of `date` under `name`."""
+
+    name: str = Field(description=f"1 to {MAX_NAME_LENGTH} characters, one of a kind per person.")
+    date: dt.date
+    meal: Meal
+
+
+class SavedMealChanges(InputSchema):
+    name: str = Field(description=f"1 to {MAX_NAME_LENGTH} characters, one of a kind per person.")
+
+
+class SavedMealLogIn(InputSchema):
+    date: dt.date = Field(description=DATE)
+    meal: Meal | None = Field(default=None, description="The meal it was saved from if null.")
 
 
 class QuickAddIn(InputSchema):
@@ -132,3 +178,58 @@ class DaySummaryOut(Schema):
 class DayNutrientsOut(Schema):
     date: dt.date
     nutrients: list[NutrientAmount] = Field(description="Totals of every nutrient eaten.")
+
+
+class RecentFoodOut(FoodSummary):
+    """A recent or favourite food with the amount logging it again logs."""
+
+    again_serving: str = Field(description="The serving last logged, else the default one.")
+    again_quantity: float
+    again_grams: float
+    again_kcal: float
+
+    @staticmethod
+    def resolve_again_serving(food: Food) -> str:
+        return _again(food).serving.name
+
+    @staticmethod
+    def resolve_again_quantity(food: Food) -> float:
+        return _again(food).quantity
+
+    @staticmethod
+    def resolve_again_grams(food: Food) -> float:
+        return _again(food).grams
+
+    @staticmethod
+    def resolve_again_kcal(food: Food) -> float:
+        return food.energy_kcal * _again(food).grams / 100
+
+
+def _again(food: Food) -> Amount:
+    again = getattr(food, "again", None)
+    assert isinstance(again, Amount), "the endpoint sets each food's amount to log again"
+    return again
+
+
+class SavedMealItemOut(Schema):
+    food_id: int | None = Field(description="Null for a quick add, or once the food is deleted.")
+    name: str
+    serving: str
+    quantity: float
+    grams: float | None
+    energy_kcal: float
+    protein_g: float | None
+    carbohydrate_g: float | None
+    fat_g: float | None
+
+
+class SavedMealOut(Schema):
+    id: int
+    name: str
+    meal: Meal = Field(description="The meal it was saved from, and logs to unless told.")
+    energy_kcal: float
+    items: list[SavedMealItemOut]
+
+    @staticmethod
+    def resolve_energy_kcal(saved: SavedMeal) -> float:
+        return sum(item.energy_kcal for item in saved.items.all())

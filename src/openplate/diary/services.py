@@ -7,14 +7,14 @@ at fault and then changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from openplate.accounts.goals import goal_on, macro_shares, macro_targets_g
@@ -26,7 +26,7 @@ from openplate.foods import amounts
 from openplate.foods.models import Food
 from openplate.foods.nutrients import NUTRIENTS, Nutrient
 from openplate.foods.search import search_foods
-from openplate.foods.servings import GRAMS, ServingChoice, serving_choices
+from openplate.foods.servings import GRAMS, ServingChoice, default_amount, serving_choices
 from openplate.science import nutrition
 from openplate.science.nutrition import MACROS
 from openplate.science.units import G_PER_KG
@@ -41,6 +41,10 @@ RECENT_FOODS = 50  # how many recently logged foods search boosts
 # month since the last one; logs older than half a year are forgotten.
 HISTORY_DAYS = 180
 HISTORY_HALF_LIFE_DAYS = 30
+MAX_BATCH = 30  # foods logged in one call: a meal, not a month
+# The day page offers, in each meal, the foods last logged in it, read from this many entries.
+RECENT_ENTRIES_READ = 100
+AGAIN_PER_MEAL = 4
 
 
 @dataclass(frozen=True)
@@ -74,11 +78,17 @@ def visible_food(user: User, food_id: Any) -> Food:
         raise ValidationError({"food_id": ["No such food."]}) from None
 
 
+def visible_foods(user: User, food_ids: Iterable[Any]) -> dict[int, Food]:
+    """Those of the foods `food_ids` that `user` may see, by id, with their servings."""
+    ids = [i for i in food_ids if isinstance(i, int) and not isinstance(i, bool)]
+    return Food.objects.visible_to(user).prefetch_related("servings").in_bulk(ids)
+
+
 def log_food(
     user: User, *, day: date, meal: str, food: Food, serving: str = GRAMS, quantity: float
 ) -> Entry:
     """Log `quantity` × `serving` of `food` to `meal` on `day`."""
-    errors = _errors(day=day, meal=meal)
+    errors = day_and_meal_errors(day=day, meal=meal)
     choice = _serving(food, serving, errors)
     grams = _grams(choice, quantity, errors)
     raise_errors(errors)
@@ -97,6 +107,134 @@ def log_food(
     )
 
 
+@dataclass(frozen=True)
+class FoodToLog:
+    """One food of a batch: which food, which serving, how many, and its own meal if not the
+    batch's."""
+
+    food: Food
+    serving: str
+    quantity: float
+    meal: str | None = None
+
+
+def log_foods(user: User, *, day: date, meal: str, foods: Sequence[FoodToLog]) -> list[Entry]:
+    """Log every food of `foods` or none. A refused food's errors are keyed by its place:
+    `items.2.quantity`."""
+    errors = day_and_meal_errors(day=day, meal=meal)
+    if not foods:
+        errors["items"] = ["Send at least one food."]
+    if len(foods) > MAX_BATCH:
+        errors["items"] = [f"At most {MAX_BATCH} foods at once."]
+    raise_errors(errors)
+    entries = []
+    with transaction.atomic():
+        for index, item in enumerate(foods):
+            try:
+                entries.append(
+                    log_food(
+                        user,
+                        day=day,
+                        meal=item.meal or meal,
+                        food=item.food,
+                        serving=item.serving,
+                        quantity=item.quantity,
+                    )
+                )
+            except ValidationError as error:
+                errors |= {
+                    f"items.{index}.{key}": value for key, value in error.message_dict.items()
+                }
+        if errors:
+            transaction.set_rollback(True)
+    raise_errors(errors)
+    return entries
+
+
+@dataclass(frozen=True)
+class Amount:
+    """How much of a food a person would log again: its serving, quantity and calories."""
+
+    serving: ServingChoice
+    quantity: float
+
+    @property
+    def grams(self) -> float:
+        return self.serving.grams * self.quantity
+
+
+def last_amounts(user: User, foods: Iterable[Food]) -> dict[int, Amount]:
+    """The amount `user` last logged of each of `foods` (with their servings fetched), where
+    that serving still exists; other foods get none."""
+    foods = list(foods)
+    latest = Entry.objects.filter(user=user, food=OuterRef("food")).order_by("-created", "-id")
+    rows = Entry.objects.filter(
+        user=user, food__in=[food.pk for food in foods], pk=Subquery(latest.values("pk")[:1])
+    ).values_list("food", "serving", "quantity")
+    last = {food_id: (serving, quantity) for food_id, serving, quantity in rows}
+    amounts_by_food = {}
+    for food in foods:
+        if food.pk not in last:
+            continue
+        serving, quantity = last[food.pk]
+        choice = next((c for c in serving_choices(food) if c.name == serving), None)
+        if choice is not None:
+            amounts_by_food[food.pk] = Amount(choice, quantity)
+    return amounts_by_food
+
+
+def again_amount(user: User, food: Food) -> Amount:
+    """What logging `food` again logs: the amount last logged, or its default serving."""
+    if (last := last_amounts(user, [food]).get(food.pk)) is not None:
+        return last
+    serving, quantity = default_amount(food)
+    return Amount(serving, quantity)
+
+
+def log_again(user: User, *, day: date, meal: str, food: Food) -> Entry:
+    """Log `food` to `meal` at the amount `user` last logged it (`again_amount`)."""
+    amount = again_amount(user, food)
+    return log_food(
+        user, day=day, meal=meal, food=food, serving=amount.serving.name, quantity=amount.quantity
+    )
+
+
+def recent_by_meal(user: User) -> dict[str, list[Entry]]:
+    """For each meal, the last entries of the foods `user` logged in it lately, a food once:
+    what the day page offers to log again in one tap."""
+    offered: dict[str, list[Entry]] = {meal: [] for meal in Meal.values}
+    seen: set[tuple[str, int]] = set()
+    entries = (
+        Entry.objects.filter(user=user, food__isnull=False)
+        .defer("nutrients")
+        .order_by("-created", "-id")[:RECENT_ENTRIES_READ]
+    )
+    for entry in entries:
+        assert entry.food_id is not None
+        key = (entry.meal, entry.food_id)
+        if key not in seen and len(offered[entry.meal]) < AGAIN_PER_MEAL:
+            seen.add(key)
+            offered[entry.meal].append(entry)
+    return offered
+
+
+@dataclass(frozen=True)
+class MealTotal:
+    foods: int
+    kcal: float
+
+
+def meal_totals(user: User, day: date) -> dict[str, MealTotal]:
+    """How many entries and calories each meal of `day` has (meals with none left out)."""
+    rows = (
+        Entry.objects.filter(user=user, date=day)
+        .values("meal")
+        .annotate(foods=Count("id"), kcal=Sum("energy_kcal"))
+        .order_by()
+    )
+    return {row["meal"]: MealTotal(row["foods"], row["kcal"]) for row in rows}
+
+
 def quick_add(
     user: User,
     *,
@@ -109,7 +247,7 @@ def quick_add(
     name: str = "Quick add",
 ) -> Entry:
     """Log calories (and macros, if known) without a food."""
-    errors = _errors(day=day, meal=meal)
+    errors = day_and_meal_errors(day=day, meal=meal)
     _check_quick_amounts(errors, energy_kcal, protein_g, carbohydrate_g, fat_g)
     name = " ".join(name.split()) or "Quick add"
     if len(name) > 255:
@@ -136,7 +274,7 @@ def update_entry(entry: Entry, **changes: Any) -> Entry:
     """
     day = changes.get("day", entry.date)
     meal = changes.get("meal", entry.meal)
-    errors = _errors(day=day, meal=meal)
+    errors = day_and_meal_errors(day=day, meal=meal)
     fields: dict[str, Any] = {"date": day, "meal": meal}
     if entry.is_quick_add:
         values = {key: changes.get(key, getattr(entry, key)) for key in _QUICK_FIELDS}
@@ -170,9 +308,9 @@ def copy_entries(
     user: User, *, from_day: date, to_day: date, meal: str | None = None, to_meal: str | None = None
 ) -> list[Entry]:
     """Copy a day's entries (or one meal's, into `to_meal` or the same meal) to `to_day`."""
-    errors = _errors(day=to_day, meal=meal or Meal.BREAKFAST)
+    errors = day_and_meal_errors(day=to_day, meal=meal or Meal.BREAKFAST)
     if to_meal is not None and to_meal not in Meal.values:
-        errors.setdefault("to_meal", []).append(_MEAL_MESSAGE)
+        errors.setdefault("to_meal", []).append(MEAL_MESSAGE)
     if to_meal is not None and meal is None:
         errors.setdefault("to_meal", []).append("Copying a whole day keeps each entry's meal.")
     raise_errors(errors)
@@ -184,7 +322,7 @@ def copy_entries(
             user=user,
             date=to_day,
             meal=to_meal or source.meal,
-            **{field: getattr(source, field) for field in _COPIED_FIELDS},
+            **{field: getattr(source, field) for field in COPIED_FIELDS},
         )
         for source in sources
     ]
@@ -305,23 +443,23 @@ def search_for(user: User, query: str, *, limit: int = 10) -> list[Food]:
 
 
 def check_day(day: date) -> None:
-    raise_errors(_errors(day=day, meal=Meal.BREAKFAST))
+    raise_errors(day_and_meal_errors(day=day, meal=Meal.BREAKFAST))
 
 
 # --- checks and arithmetic -------------------------------------------------------------------
 
-_MEAL_MESSAGE = "Choose breakfast, lunch, dinner or snacks."
+MEAL_MESSAGE = "Choose breakfast, lunch, dinner or snacks."
 _QUICK_FIELDS = ("energy_kcal", "protein_g", "carbohydrate_g", "fat_g")
-_COPIED_FIELDS = (
+COPIED_FIELDS = (
     "food", "name", "serving", "serving_grams", "quantity", "grams", "energy_kcal", "protein_g",
     "carbohydrate_g", "fat_g", "nutrients",
 )  # fmt: skip
 
 
-def _errors(*, day: date, meal: str) -> dict[str, list[str]]:
+def day_and_meal_errors(*, day: date, meal: str) -> dict[str, list[str]]:
     errors = day_errors(day)
     if meal not in Meal.values:
-        errors["meal"] = [_MEAL_MESSAGE]
+        errors["meal"] = [MEAL_MESSAGE]
     return errors
 
 

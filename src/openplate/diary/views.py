@@ -6,6 +6,7 @@ answer as the person types.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,18 +23,20 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from openplate.accounts.goals import goal_on
 from openplate.body.services import water_card
 from openplate.core.forms import add_service_errors
-from openplate.diary import services
+from openplate.diary import saved_meals, services
 from openplate.diary.forms import (
     CopyForm,
     CustomFoodForm,
     EntryForm,
     QuickAddForm,
+    SaveMealForm,
 )
-from openplate.diary.models import Entry, Meal
+from openplate.diary.models import Entry, Meal, SavedMeal
 from openplate.exercise.models import ExerciseEntry
+from openplate.foods import amounts
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from openplate.foods.servings import ServingChoice, default_amount, serving_choices
+from openplate.foods.servings import GRAMS, ServingChoice, default_amount, serving_choices
 from openplate.guides.triggers import offered_after, soreness_days
 
 INVALID = 422  # a form sent back with its errors
@@ -77,10 +80,15 @@ def _day(
     day: date,
     *,
     quick_add_form: QuickAddForm | None = None,
+    save_meal_form: SaveMealForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     user = _user(request)
     entries = list(services.entries_on(user, day))
+    yesterday = day - timedelta(days=1)
+    yesterdays = services.meal_totals(user, yesterday)
+    again = services.recent_by_meal(user)
+    saved = list(saved_meals.saved_meals(user))
     # The exercise of the day and of the day before, for the guides; the day's own is listed.
     recent_exercise = list(
         ExerciseEntry.objects.filter(user=user, date__range=soreness_days(day)).select_related(
@@ -97,13 +105,21 @@ def _day(
             "label": label,
             "kcal": summary.meals[key],
             "entries": [entry for entry in entries if entry.meal == key],
+            "again": again[key],
+            "saved": [meal for meal in saved if meal.meal == key],
+            "yesterday": yesterdays.get(key),
+            "save_form": (
+                save_meal_form
+                if save_meal_form is not None and save_meal_form.data.get("meal") == key
+                else SaveMealForm(initial={"meal": key, "name": f"My usual {label.lower()}"})
+            ),
         }
         for key, label in Meal.choices
     ]
     context = {
         "day": day,
         "today": timezone.localdate(),
-        "previous_day": day - timedelta(days=1),
+        "previous_day": yesterday,
         "next_day": day + timedelta(days=1),
         "summary": summary,
         "meals": meals,
@@ -128,10 +144,29 @@ def add_food(request: HttpRequest, day: date) -> HttpResponse:
         "meal_label": Meal(_meal(request)).label,
         "query": query,
         "results": services.search_for(user, query, limit=SEARCH_RESULTS) if query else [],
-        "recent": services.recent_foods(user),
-        "favourites": services.favourite_foods(user),
+        "recent": _offers(user, services.recent_foods(user)),
+        "favourites": _offers(user, services.favourite_foods(user)),
     }
     return render(request, "diary/add.html", context)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A food offered to log again in one tap, at this amount."""
+
+    food: Food
+    amount: services.Amount
+
+    @property
+    def kcal(self) -> float:
+        return self.food.energy_kcal * self.amount.grams / 100
+
+
+def _offers(user: User, foods: list[Food]) -> list[Offer]:
+    last = services.last_amounts(user, foods)
+    return [
+        Offer(food, last.get(food.pk) or services.Amount(*default_amount(food))) for food in foods
+    ]
 
 
 @login_required
@@ -169,13 +204,109 @@ def log_food(request: HttpRequest, day: date, food_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Added {entry.name} to {Meal(entry.meal).label}.")
             return redirect(_day_url(day))
+    per_100g = {
+        "kcal": food.energy_kcal,
+        "protein": food.protein_g,
+        "carbohydrate": food.carbohydrate_g,
+        "fat": food.fat_g,
+    }
     context = {
         "day": day,
         "food": food,
         "form": form,
         "is_favourite": food in services.favourite_foods(user),
+        **_serving_total(form, per_100g, choices),
     }
     return render(request, "diary/log.html", context, status=INVALID if form.errors else 200)
+
+
+@login_required
+@require_POST
+def log_again(request: HttpRequest, day: date) -> HttpResponse:
+    """One tap: a recent or favourite food, logged again at the amount last logged."""
+    user = _user(request)
+    food = _visible_food(user, _food_id(request.POST.get("food_id")))
+    try:
+        entry = services.log_again(user, day=day, meal=_meal(request), food=food)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Added {entry.name} ({_amount_text(entry)}, {entry.energy_kcal:,.0f} kcal) to "
+            f"{Meal(entry.meal).label}.",
+        )
+    return redirect(_back(request, _day_url(day)))
+
+
+@login_required
+@require_POST
+def save_meal(request: HttpRequest, day: date) -> HttpResponse:
+    """Save a meal of the day under a name, to log again in one tap."""
+    form = SaveMealForm(request.POST)
+    if form.is_valid():
+        try:
+            saved = saved_meals.save_meal(_user(request), day=day, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"Saved {saved.name}; it is one tap from {saved.get_meal_display()}."
+            )
+            return redirect(_day_url(day))
+    return _day(request, day, save_meal_form=form, status=INVALID)
+
+
+@login_required
+@require_POST
+def log_saved_meal(request: HttpRequest, day: date, saved_meal_id: int) -> HttpResponse:
+    user = _user(request)
+    saved = _own_saved_meal(user, saved_meal_id)
+    meal = request.POST.get("meal") or None
+    try:
+        entries = saved_meals.log_saved_meal(user, saved, day=day, meal=meal)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        kcal = sum(entry.energy_kcal for entry in entries)
+        where = Meal(meal or saved.meal).label
+        messages.success(request, f"Added {saved.name} ({kcal:,.0f} kcal) to {where}.")
+    return redirect(_back(request, _day_url(day)))
+
+
+@login_required
+@require_safe
+def saved_meal_list(request: HttpRequest) -> HttpResponse:
+    """The person's saved meals, to look at, rename or delete."""
+    context = {
+        "saved_meals": saved_meals.saved_meals(_user(request)).prefetch_related("items"),
+        "today": timezone.localdate(),
+    }
+    return render(request, "diary/saved_meals.html", context)
+
+
+@login_required
+@require_POST
+def rename_saved_meal(request: HttpRequest, saved_meal_id: int) -> HttpResponse:
+    user = _user(request)
+    saved = _own_saved_meal(user, saved_meal_id)
+    old_name = saved.name
+    try:
+        saved_meals.rename_meal(saved, request.POST.get("name", ""))
+    except ValidationError as error:
+        messages.error(request, f"{old_name} keeps its name: {' '.join(error.messages)}")
+    else:
+        messages.success(request, f"Renamed {old_name} to {saved.name}.")
+    return redirect("diary:saved_meals")
+
+
+@login_required
+@require_POST
+def delete_saved_meal(request: HttpRequest, saved_meal_id: int) -> HttpResponse:
+    saved = _own_saved_meal(_user(request), saved_meal_id)
+    saved.delete()
+    messages.success(request, f"Deleted {saved.name}; what you logged with it stays.")
+    return redirect("diary:saved_meals")
 
 
 @login_required
@@ -277,7 +408,16 @@ def edit_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Updated {entry.name}.")
             return redirect(_day_url(entry.date))
-    context = {"entry": entry, "form": form, "day": entry.date}
+    context: dict[str, Any] = {"entry": entry, "form": form, "day": entry.date}
+    if isinstance(form, EntryForm) and entry.grams:
+        scale = 100 / entry.grams
+        per_100g = {
+            "kcal": entry.energy_kcal * scale,
+            "protein": None if entry.protein_g is None else entry.protein_g * scale,
+            "carbohydrate": None if entry.carbohydrate_g is None else entry.carbohydrate_g * scale,
+            "fat": None if entry.fat_g is None else entry.fat_g * scale,
+        }
+        context |= _serving_total(form, per_100g, _entry_servings(entry))
     return render(request, "diary/edit.html", context, status=INVALID if form.errors else 200)
 
 
@@ -300,6 +440,33 @@ def favourite(request: HttpRequest, food_id: int) -> HttpResponse:
     return redirect(back if back.startswith("/") and not back.startswith("//") else "diary:today")
 
 
+def _food_id(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        raise Http404("No such food.") from None
+
+
+def _own_saved_meal(user: User, saved_meal_id: int) -> SavedMeal:
+    try:
+        return saved_meals.own_saved_meal(user, saved_meal_id)
+    except ValidationError:
+        raise Http404("No such saved meal.") from None
+
+
+def _back(request: HttpRequest, default: str) -> str:
+    """Where a one-tap form goes back to: its `next` if it is a page of this site."""
+    back = request.POST.get("next", "")
+    return back if back.startswith("/") and not back.startswith("//") else default
+
+
+def _amount_text(entry: Entry) -> str:
+    if entry.serving == GRAMS:
+        return f"{amounts.tidy(entry.grams or 0):g} g"
+    quantity = f"{amounts.tidy(entry.quantity):g} × " if entry.quantity != 1 else ""
+    return f"{quantity}{entry.serving}"
+
+
 def _visible_food(user: User, food_id: int) -> Food:
     try:
         return services.visible_food(user, food_id)
@@ -317,6 +484,36 @@ def _with_kcal(food: Food, choices: list[ServingChoice]) -> list[ServingChoice]:
         )
         for choice in choices
     ]
+
+
+def _serving_total(
+    form: EntryForm, per_100g: dict[str, float | None], choices: list[ServingChoice]
+) -> dict[str, Any]:
+    """What the form's amount gives, shown before saving (and kept current by serving.js)."""
+    grams_by_serving = {choice.name: choice.grams for choice in choices}
+    serving = form["serving"].value()
+    try:
+        quantity = float(form["quantity"].value())
+    except (TypeError, ValueError):
+        quantity = 0.0
+    grams = max(quantity, 0.0) * grams_by_serving.get(str(serving), 0.0)
+    parts = [f"{(per_100g['kcal'] or 0) * grams / 100:,.0f} kcal"]
+    parts += [
+        f"{_rounded(value * grams / 100):,g} g {name}"
+        for name, value in per_100g.items()
+        if name != "kcal" and value is not None
+    ]
+    facts = {"per_100g": per_100g, "servings": grams_by_serving}
+    return {
+        "serving_facts": facts,
+        "serving_total": " · ".join(parts),
+        "serving_grams": _rounded(grams),
+    }
+
+
+def _rounded(grams: float) -> float:
+    """Grams as the serving form shows them: whole from 10 g, else to a tenth (as serving.js)."""
+    return float(round(grams)) if grams >= 10 else round(grams, 1)
 
 
 def _entry_servings(entry: Entry) -> list[ServingChoice]:

@@ -10,6 +10,7 @@ or nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +18,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,6 +32,7 @@ from openplate.foods.servings import ServingChoice, serving_choices
 from openplate.science.parsing import read_item
 
 INVALID = 422
+ITEM_FIELD = re.compile(r"^items\.(?P<index>\d+)\.")  # log_foods' key for a refused food
 # The meal a text is for when the person did not say: by the hour of their own day.
 MEAL_BY_HOUR = ((11, Meal.BREAKFAST), (16, Meal.LUNCH), (21, Meal.DINNER), (24, Meal.SNACKS))
 
@@ -115,22 +116,13 @@ def log_words(request: HttpRequest, day: date) -> HttpResponse:
 
 def _log_all(user: User, day: date, meal: str, rows: list[Row]) -> bool:
     """Log every row or none; a refused row gets its errors."""
+    foods = [services.FoodToLog(row.food, row.serving, row.quantity) for row in rows]
     try:
-        with transaction.atomic():
-            for row in rows:
-                try:
-                    services.log_food(
-                        user,
-                        day=day,
-                        meal=meal,
-                        food=row.food,
-                        serving=row.serving,
-                        quantity=row.quantity,
-                    )
-                except ValidationError as error:
-                    row.errors = error.messages
-                    raise
-    except ValidationError:
+        services.log_foods(user, day=day, meal=meal, foods=foods)
+    except ValidationError as error:
+        for field, field_errors in error.message_dict.items():
+            place = ITEM_FIELD.match(field)
+            rows[int(place["index"]) if place else 0].errors.extend(field_errors)
         return False
     return True
 

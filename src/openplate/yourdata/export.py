@@ -1,9 +1,9 @@
 """Everything a person has in OpenPlate, to take away: one JSON document, or a zip of CSV files.
 
 The tables are the person's account, profile, goals (with how each budget was computed), diary
-entries (with the nutrients they counted), favourite foods, exercise, weight and water entries,
-the foods they made (with their servings) and their API tokens' names and dates. Another
-person's data is never read: every query filters on the person.
+entries (with the nutrients they counted), favourite foods, saved meals, exercise, weight and
+water entries, the foods they made (with their servings) and their API tokens' names and dates.
+Another person's data is never read: every query filters on the person.
 
 Each table takes its model's fields as they are (`_meta.concrete_fields`), so a field added to a
 model is exported without a change here. Left out are secrets (`SECRET_FIELDS`), the link to
@@ -35,7 +35,7 @@ from openplate import __version__
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.profile import time_zone_name_of, today_for
 from openplate.body.models import WaterEntry, WeightEntry
-from openplate.diary.models import Entry, Favourite
+from openplate.diary.models import Entry, Favourite, SavedMeal, SavedMealItem
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import NUTRIENTS
@@ -198,6 +198,17 @@ def _favourites(user: User) -> list[Row]:
     return _rows(favourites, lambda fav: {"food_name": fav.food.name} | _food_reference(fav.food))
 
 
+def _saved_meals(user: User) -> list[Row]:
+    return _rows(SavedMeal.objects.filter(user=user).order_by("created", "id"))
+
+
+def _saved_meal_items(user: User) -> list[Row]:
+    items = SavedMealItem.objects.filter(saved_meal__user=user).select_related("food")
+    return _rows(
+        items.order_by("saved_meal_id", "position", "id"), lambda item: _food_reference(item.food)
+    )
+
+
 def _exercise_entries(user: User) -> list[Row]:
     entries = ExerciseEntry.objects.filter(user=user).select_related("activity")
     return _rows(
@@ -264,6 +275,20 @@ TABLES: tuple[Table, ...] = (
         Favourite,
         _favourites,
         ("food_name", *FOOD_REFERENCE),
+    ),
+    Table(
+        "saved_meals",
+        "The meals you saved to log again, each with the meal it logs to.",
+        SavedMeal,
+        _saved_meals,
+    ),
+    Table(
+        "saved_meal_items",
+        "The foods of your saved meals (saved_meal_id is a saved_meals id), with the nutrients "
+        "each counts, named as in diary_entries.",
+        SavedMealItem,
+        _saved_meal_items,
+        FOOD_REFERENCE,
     ),
     Table(
         "exercise_entries",
