@@ -22,7 +22,7 @@ def test_no_everyday_name_is_listed_twice():
 
 def test_a_name_alone_is_replaced_whole_and_in_any_case():
     assert everyday.usda_words("Ketchup") == "catsup"
-    assert everyday.usda_words("  MAC  and cheese ") == "macaroni cheese dinner prepared"
+    assert everyday.usda_words("  MAC  and cheese ") == "macaroni cheese frozen entree"
 
 
 def test_another_word_for_a_food_is_replaced_inside_a_phrase_longest_first():

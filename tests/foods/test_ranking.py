@@ -166,8 +166,8 @@ def test_staple_signals_break_ties_rather_than_outvote_the_words():
 
 def test_numbers_and_letters_in_a_name_cost_nothing():
     query = words("milk")
-    plain = Candidate(id=1, name="Milk, whole")
-    detailed = Candidate(id=2, name="Milk, whole, 3.25% milkfat, with added vitamin D")
+    plain = Candidate(id=1, name="Milk, whole, fluid")
+    detailed = Candidate(id=2, name="Milk, whole, fluid, 3.25% milkfat, with added vitamin D")
     assert score(query, plain) - score(query, detailed) == pytest.approx(
         3 * EXTRA_WORD_COST  # milkfat, added, vitamin
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 
@@ -94,3 +95,29 @@ def names_with_separators() -> list[str]:
     """The everyday names that hold "and", "with" or "&" ("mac and cheese", "pb&j"): a parser
     splitting a phrase into foods at those words should keep these whole."""
     return sorted(row.everyday for row in table() if SEPARATOR.search(row.everyday))
+
+
+def names_starting_with(words: Collection[str]) -> list[str]:
+    """The everyday names whose first word is one of `words` ("big mac" and "quarter pounder" for
+    the words of sizes and amounts): a parser reading an amount and a size first should keep
+    these whole."""
+    return sorted(row.everyday for row in table() if row.everyday.split()[0] in words)
+
+
+def names_completing(words: list[str]) -> list[EverydayName]:
+    """The everyday names that `words` are the start of, their last word unfinished: "chick"
+    starts "chicken", "chicken bre" "chicken breast"; a name the words already are is none."""
+    *before, last = words
+    return [
+        row
+        for row, name in _names_as_words()
+        if len(name) == len(words)
+        and name[:-1] == tuple(before)
+        and name[-1].startswith(last)
+        and name[-1] != last
+    ]
+
+
+@functools.cache
+def _names_as_words() -> tuple[tuple[EverydayName, tuple[str, ...]], ...]:
+    return tuple((row, tuple(WORD.findall(row.everyday))) for row in table())

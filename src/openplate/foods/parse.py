@@ -14,14 +14,31 @@ amount with the food's own household measures:
 - no unit is the food's default serving ("a banana" is 1 medium), and an addition ("with
   butter") the food's smallest measure of at least a few grams (a pat, a tablespoon of milk).
 
+Which food the words mean follows what was written about it, where the search alone cannot
+know (docs/logging.md lists these with examples):
+
+- **the unit says which food**: a unit the best food has no measure of goes to the first of the
+  other foods the words find that has one ("2 tbsp ranch" is the dressing, not ranch-flavoured
+  chips; "a shot of whiskey" the spirit with a jigger), else to what the words and the unit's
+  own word find ("a can of tuna" is canned tuna, "3 slices of turkey" sliced turkey); a food
+  counted by a noun it cannot be counted in goes to one that can ("a chicken sandwich" is a
+  sandwich, not sandwich spread);
+- **as eaten**: meat, poultry, fish, grains, pasta and dry pulses are eaten cooked, so words
+  that do not say raw, dry or uncooked mean the cooked form of the food they find ("a cup of
+  brown rice" is cooked brown rice); a soup sold condensed or as a dry mix is eaten prepared; a
+  way of cooking written that no food's name has ("steamed broccoli") means the cooked form;
+- **a cut is a measure**: "1 cup sliced strawberries" is raw strawberries by their "1 cup,
+  sliced" measure, when the food has one, not the frozen sliced ones.
+
 Whatever cannot be weighed the way it was written is still weighed, but says so in its `note`,
 and words that find no food are returned as unparsed: nothing is guessed silently.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,14 +48,20 @@ from openplate.foods.search import search_foods
 from openplate.foods.servings import (
     GRAMS,
     OUNCES,
+    PIECE_WORDS,
     ServingChoice,
     default_amount,
-    default_serving,
     serving_choices,
 )
 from openplate.science import parsing
 from openplate.science.parsing import ItemText, ParseError
-from openplate.science.units import G_PER_OZ, ML_PER_US_CUP, ML_PER_US_FLUID_OUNCE
+from openplate.science.units import (
+    G_PER_OZ,
+    ML_PER_BOTTLE,
+    ML_PER_US_CAN,
+    ML_PER_US_CUP,
+    ML_PER_US_FLUID_OUNCE,
+)
 
 __all__ = ["ParseError", "ParseResult", "ParsedItem", "amount_for", "parse_foods"]
 
@@ -48,13 +71,53 @@ CANDIDATES = 5  # foods offered for each item: the best and the next four
 # crumb-sized "1 almond".
 ADDITION_MIN_GRAMS = 4.0
 # Vessels people name that USDA does not, as volumes: a glass or mug of a drink is a cup, as is a
-# bowl of soup or cereal; a shot is a fluid ounce (of espresso; spirits have USDA's jigger).
+# bowl of soup or cereal; a shot is a fluid ounce (of espresso; spirits have USDA's jigger); a
+# can or bottle of a drink that USDA gives no can or bottle of is a standard one.
 VESSEL_ML: Mapping[str, float] = {
     "glass": ML_PER_US_CUP,
     "mug": ML_PER_US_CUP,
     "bowl": ML_PER_US_CUP,
     "shot": ML_PER_US_FLUID_OUNCE,
+    "can": ML_PER_US_CAN,
+    "bottle": ML_PER_BOTTLE,
 }
+# The measure USDA names for a vessel it has a word of its own for: spirits come by the jigger.
+VESSEL_MEASURES: Mapping[str, str] = {"shot": "jigger"}
+# The vessels that hold whatever is poured in them, and so say nothing of which food it is.
+OPEN_VESSELS = frozenset({"glass", "mug", "bowl"})
+# The word a food's name has when it comes in a measure ("a can of tuna" is canned tuna); else
+# the measure's own noun, which finds names by its start ("slice" finds "sliced").
+MEASURE_FORMS: Mapping[str, str] = {"can": "canned", "bottle": "bottled", "jar": "jarred"}
+# USDA's groups of foods eaten cooked, and the words that name them uncooked. Of the legumes, the
+# dry pulses: beans, peas and chickpeas USDA calls "mature seeds", and lentils.
+COOKED_GROUPS = frozenset(
+    {
+        "Beef Products", "Pork Products", "Poultry Products", "Lamb, Veal, and Game Products",
+        "Finfish and Shellfish Products", "Sausages and Luncheon Meats", "Cereal Grains and Pasta",
+        "Legumes and Legume Products",
+    }
+)  # fmt: skip
+UNCOOKED_WORDS = frozenset({"raw", "uncooked", "unprepared"})
+GRAIN_GROUP = "Cereal Grains and Pasta"  # grains are also sold "dry"
+LEGUME_GROUP = "Legumes and Legume Products"
+DRY_PULSES = ("mature seeds", "lentils")
+# Soups and drinks sold to be made up (condensed, a dry mix, a powder), by USDA group: eaten
+# prepared.
+UNPREPARED_WORDS: Mapping[str, frozenset[str]] = {
+    "Soups, Sauces, and Gravies": frozenset({"condensed", "dry", "mix", "undiluted"}),
+    "Beverages": frozenset({"powder", "dry", "undiluted", "concentrate"}),
+}
+PREPARED_WORDS = frozenset({"prepared", "ready", "serve", "diluted", "reconstituted"})
+# Words of the cooked state in USDA's names, and words a person writes for a way of cooking.
+COOKED_WORDS = frozenset(
+    {
+        "cooked", "boiled", "roasted", "broiled", "baked", "braised", "fried", "grilled",
+        "stewed", "steamed", "heat", "heated", "simmered", "microwaved", "poached", "scrambled",
+        "toasted", "sauteed", "smoked", "prepared", "canned",
+    }
+)  # fmt: skip
+# Words saying a food is eaten as it is sold, which the as-eaten rule leaves alone.
+AS_SOLD_WORDS = UNCOOKED_WORDS.union(*UNPREPARED_WORDS.values(), {"sashimi", "tartare", "ceviche"})
 # Names holding a separator that are one food, so "and", "with" or "&" inside them splits nothing.
 COMPOUNDS = (
     "mac and cheese", "macaroni and cheese", "half and half", "half & half",
@@ -62,6 +125,7 @@ COMPOUNDS = (
     "sweet and sour", "spaghetti and meatballs", "spaghetti with meatballs", "pork and beans",
     "rice and beans", "beans and rice", "franks and beans", "biscuits and gravy",
     "chicken and dumplings", "surf and turf", "cookies and cream", "quarter pounder",
+    "chili with beans", "chili con carne with beans",
 )  # fmt: skip
 _MEASURE = re.compile(r"^\s*(\d+(?:\.\d+)?|\d+/\d+)\s+(.*)$")
 _VOLUME_IN_MEASURE = re.compile(
@@ -73,6 +137,8 @@ _VOLUME_IN_MEASURE = re.compile(
 PIECE_NOUNS = frozenset(
     {"piece", "kernel", "nut", "cracker", "item", "each", "cake", "chip", "cookie", "olive"}
 )
+# Sizes count pieces too: cooked shrimp come as "4 large".
+SIZE_NOUNS = frozenset({"small", "medium", "large", "extra", "jumbo"})
 _NOT_PIECES = frozenset({"oz", "lb", "g", "nlea", "serving", "package", "container", "fl oz"})
 
 
@@ -137,56 +203,88 @@ def parse_foods(
     compounds: Collection[str] = (),
 ) -> ParseResult:
     """The foods in `text`, in the order written. Raises ParseError for text too long to read."""
-    items: list[ParsedItem] = []
+    search = _Search(user_id, recent_food_ids)
     unparsed: list[str] = []
     found: list[tuple[ItemText, list[Food]]] = []
-    kept_whole = (*COMPOUNDS, *everyday.names_with_separators(), *compounds)
-    for written in parsing.parse_items(text, kept_whole):
-        foods = _foods(written.words, user_id, recent_food_ids)
+    for written in parsing.parse_items(text, (*_kept_whole(), *compounds)):
         if found and written.joined_by in ("with", "and") and written.words:
-            joined = _joined(found[-1][0], written, user_id, recent_food_ids)
+            joined = _joined(found[-1][0], written, search)
             if joined is not None:
                 found[-1] = joined
                 continue
+        foods = _foods(written, search)
         if not foods:
             unparsed.append(written.text)
             continue
         found.append((written, foods))
-    for written, foods in found:
-        serving, quantity, note = amount_for(foods[0], written, others=foods[1:])
-        items.append(
-            ParsedItem(
-                text=written.text,
-                food=foods[0],
-                candidates=tuple(foods),
-                quantity=quantity,
-                serving=serving,
-                grams=quantity * serving.grams,
-                written=written,
-                note=note,
-            )
+    return ParseResult(
+        items=tuple(_item(written, foods) for written, foods in found), unparsed=tuple(unparsed)
+    )
+
+
+@dataclass(frozen=True)
+class _Search:
+    """The food search for one person: their own foods and history count."""
+
+    user_id: int | None
+    recent: Collection[int] | Mapping[int, float]
+
+    def __call__(self, words: str) -> list[Food]:
+        return search_foods(
+            words, user_id=self.user_id, limit=CANDIDATES, recent_food_ids=self.recent
         )
-    return ParseResult(items=tuple(items), unparsed=tuple(unparsed))
+
+
+@functools.cache
+def _kept_whole() -> tuple[str, ...]:
+    """Names the words of a phrase must not be split or read an amount in."""
+    return (
+        *COMPOUNDS,
+        *everyday.names_with_separators(),
+        *everyday.names_starting_with(parsing.AMOUNT_WORDS),
+    )
+
+
+def _item(written: ItemText, foods: list[Food]) -> ParsedItem:
+    serving, quantity, note = amount_for(foods[0], written, others=foods[1:])
+    return ParsedItem(
+        text=written.text,
+        food=foods[0],
+        candidates=tuple(foods),
+        quantity=quantity,
+        serving=serving,
+        grams=quantity * serving.grams,
+        written=written,
+        note=note,
+    )
 
 
 def _joined(
-    before: ItemText,
-    after: ItemText,
-    user_id: int | None,
-    recent: Collection[int] | Mapping[int, float],
+    before: ItemText, after: ItemText, search: _Search
 ) -> tuple[ItemText, list[Food]] | None:
     """One item of two when a food is named by both and its connector: "a whopper with cheese"
-    is USDA's "WHOPPER, with cheese", "chili with beans" its "Chili con carne with beans"; but
-    "coffee with milk" is two, for no coffee is named "... with milk"."""
+    is USDA's "WHOPPER, with cheese" (the best food the words find), "a ham and cheese sandwich"
+    its "ham and cheese sandwich" (any food they find); but "coffee with milk" is two, for no
+    coffee is named "... with milk"."""
     if after.amount_given or before.words == "":
         return None
-    words = f"{before.words} {after.words}"
-    foods = search_foods(words, user_id=user_id, limit=CANDIDATES, recent_food_ids=recent)
+    foods = search(f"{before.words} {after.words}")
     phrase = f"{after.joined_by} {after.words}"
-    if not foods or phrase not in " ".join(ranking.tokens(foods[0].name)):
+    # "and" joins the two foods of a dish wherever the words find it; "with" only when it comes
+    # first, for "with" is how additions are written ("corn with butter").
+    looked_at = foods if after.joined_by == "and" else foods[:1]
+    named = [food for food in looked_at if phrase in " ".join(ranking.tokens(food.name))]
+    if not named:
         return None
     text = f"{before.text} {after.joined_by} {after.text}"
-    return replace(before, text=text, words=f"{before.words} {phrase}"), foods
+    words = f"{before.words} {phrase}"
+    return replace(before, text=text, words=words), _first(named, foods)
+
+
+def _first(preferred: Sequence[Food], foods: Sequence[Food]) -> list[Food]:
+    """`preferred` first, then the rest of `foods`, each once, at most CANDIDATES."""
+    ordered = {food.pk: food for food in (*preferred, *foods)}  # the first of each, in order
+    return list(ordered.values())[:CANDIDATES]
 
 
 def amount_for(
@@ -230,9 +328,9 @@ def _measured(food: Food, written: ItemText) -> tuple[ServingChoice, float, str]
     quantity, unit = written.quantity, written.unit
     if written.unit_kind == "volume":
         assert unit is not None
-        return _by_volume(measures, quantity * parsing.VOLUME_ML[unit], unit)
+        return _by_volume(measures, quantity * parsing.VOLUME_ML[unit], unit, written.form)
     if unit is not None:
-        found = _measure_naming(measures, unit)
+        found = _measure_naming(measures, VESSEL_MEASURES.get(unit, unit))
         if found is not None:
             return found[0], quantity / found[1], ""
         if unit in VESSEL_ML:
@@ -241,13 +339,13 @@ def _measured(food: Food, written: ItemText) -> tuple[ServingChoice, float, str]
     if written.addition:
         smallest = _smallest(measures)
         return None if smallest is None else (smallest, quantity, "")
-    if written.amount_given and written.quantity != 1:
-        piece = _piece_named(measures, written.words)
-        if piece is not None and not _is_piece(default_serving(food)):
-            return piece[0], quantity / piece[1], ""
     if not measures:
         return None
     serving, count = _default(food, quantity)
+    if written.amount_given and written.quantity != 1:
+        piece = _piece_named(measures, written.words, sizes=not _is_piece(serving))
+        if piece is not None:
+            return piece[0], quantity / piece[1], ""
     return serving, count, ""
 
 
@@ -272,20 +370,133 @@ def _vessel(
     return serving, count, f"A {vessel} counted as {VESSEL_ML[vessel]:.0f} ml."
 
 
-def _foods(
-    words: str, user_id: int | None, recent: Collection[int] | Mapping[int, float]
-) -> list[Food]:
-    """The foods the words may mean, best first: as written, then without words of
-    preparation, then the last words alone ("homemade sourdough toast" as "sourdough toast")."""
+def _foods(written: ItemText, search: _Search) -> list[Food]:
+    """The foods the words may mean, best first: those the words find (`_found`), then as the
+    unit and the way of eating them say (`_for_unit`, `_as_eaten`)."""
+    foods = _found(written, search)
+    if not foods:
+        return []
+    return _as_eaten(_for_unit(foods, written, search), written, search)
+
+
+def _found(written: ItemText, search: _Search) -> list[Food]:
+    """The foods the words find: without the words of a cut when the food found has a measure
+    of that cut ("sliced strawberries" are strawberries by "1 cup, sliced"); else as written,
+    then without words of preparation, then the last words alone ("homemade sourdough toast" as
+    "sourdough toast")."""
+    if written.form:
+        uncut = " ".join(w for w in written.words.split() if w not in parsing.CUT_WORDS)
+        foods = search(uncut) if uncut else []
+        if foods and _names_form(serving_choices(foods[0]), written.form):
+            return foods
     tried: set[str] = set()
-    for attempt in _attempts(words):
+    for attempt in _attempts(written.words):
         if attempt in tried:
             continue
         tried.add(attempt)
-        foods = search_foods(attempt, user_id=user_id, limit=CANDIDATES, recent_food_ids=recent)
+        foods = search(attempt)
         if foods:
             return foods
     return []
+
+
+def _for_unit(foods: list[Food], written: ItemText, search: _Search) -> list[Food]:
+    """The foods that can be weighed in the written unit first, when the best found cannot: of
+    those found, else of those the words and the unit's word find ("tuna canned", "turkey
+    slice"). A food counted without a unit ("a chicken sandwich") is a unit of its last word."""
+    fits = _fits(written)
+    if fits is None or fits(foods[0]):
+        return foods
+    fitting = [food for food in foods if fits(food)]
+    unit = written.unit
+    if not fitting and written.unit_kind == "measure" and unit not in OPEN_VESSELS:
+        assert unit is not None
+        form = MEASURE_FORMS.get(unit, unit)
+        more = search(f"{written.words} {form}")
+        # What a container holds is the food named for it, even without its measure (a
+        # bottle of bottled water); else the first the words and the noun find that has it.
+        fitting = [food for food in more[:1] if unit in MEASURE_FORMS and form in food.name.lower()]
+        fitting = fitting or [food for food in more if fits(food)]
+    return _first(fitting, foods)
+
+
+def _fits(written: ItemText) -> Callable[[Food], bool] | None:
+    """Whether a food has a measure for the written unit, or None when any food has (a mass, a
+    size, an open vessel's cup)."""
+    unit = written.unit
+    if written.unit_kind == "volume" or unit in OPEN_VESSELS:
+        return lambda food: bool(_volumes(_measures(food)))
+    if written.unit_kind == "measure":
+        assert unit is not None
+        wanted = VESSEL_MEASURES.get(unit, unit)
+        return lambda food: _measure_naming(_measures(food), wanted) is not None
+    if unit is None and not written.addition and written.words:
+        noun = ranking.singular(written.words.split()[-1])
+        if noun in parsing.MEASURE_NOUNS:
+            return lambda food: _countable(_measures(food), noun)
+    return None
+
+
+def _countable(measures: list[ServingChoice], noun: str) -> bool:
+    """Whether a food can be counted as `noun`: by a measure naming it, a size or a piece."""
+    return _measure_naming(measures, noun) is not None or any(
+        set(_split_measure(choice)[1][:1]) & (SIZE_NOUNS | PIECE_WORDS) for choice in measures
+    )
+
+
+def _as_eaten(foods: list[Food], written: ItemText, search: _Search) -> list[Food]:
+    """The food as it is eaten first: the cooked form of a food eaten cooked and found raw, the
+    prepared form of a soup found condensed or dry, the cooked form of a food found raw when a
+    way of cooking was written. Words that say raw, dry or condensed keep the food found."""
+    written_words = set(written.words.split())
+    if written_words & AS_SOLD_WORDS:
+        return foods
+    top = foods[0]
+    change = _uncooked(top)
+    if change is None and written_words & COOKED_WORDS:
+        change = _raw(top)
+    if change is None:
+        return foods
+    drop, add = change
+    words = [word for word in ranking.tokens(top.name) if word not in drop]
+    head = ranking.family(top.name)[0]
+    twins = [
+        food
+        for food in search(" ".join((*words, add)))
+        if ranking.family(food.name)[0] == head and _uncooked(food) is None and _raw(food) is None
+    ]
+    # The closest twin: the fewest words the found food's name does not have ("cooked,
+    # broiled" before "cooked, pan-fried").
+    twins.sort(key=lambda food: len(set(ranking.tokens(food.name)) - set(words)))
+    if not twins and add == "prepared":  # a powder with no prepared twin: the drinks found
+        twins = [food for food in foods if _uncooked(food) is None]
+    return _first(twins, foods)
+
+
+def _uncooked(food: Food) -> tuple[frozenset[str], str] | None:
+    """The words that say a food is not yet as eaten, and the word of its form that is, or None:
+    raw meat, fish, grain or dry pulses ("uncooked", "raw", grains "dry") are eaten cooked, a
+    condensed or dry-mix soup and a drink powder prepared."""
+    name = food.name.lower()
+    words = set(ranking.tokens(name))
+    unprepared = UNPREPARED_WORDS.get(food.group, frozenset())
+    if words & unprepared and not words & PREPARED_WORDS:
+        return unprepared, "prepared"
+    if food.group not in COOKED_GROUPS or words & COOKED_WORDS:
+        return None
+    if food.group == LEGUME_GROUP and not any(pulse in name for pulse in DRY_PULSES):
+        return None
+    uncooked = UNCOOKED_WORDS | ({"dry"} if food.group == GRAIN_GROUP else set())
+    return (frozenset(uncooked), "cooked") if words & uncooked else None
+
+
+def _raw(food: Food) -> tuple[frozenset[str], str] | None:
+    """For a food named raw, the word to drop and the word of its cooked form."""
+    return (UNCOOKED_WORDS, "cooked") if "raw" in ranking.tokens(food.name) else None
+
+
+def _measures(food: Food) -> list[ServingChoice]:
+    return [c for c in serving_choices(food) if c.name not in (GRAMS, OUNCES)]
 
 
 def _attempts(words: str) -> list[str]:
@@ -299,23 +510,35 @@ def _attempts(words: str) -> list[str]:
 
 
 def _default(food: Food, quantity: float) -> tuple[ServingChoice, float]:
+    """`quantity` of the food by its default serving. A serving of several pieces or of part of
+    one ("4 pieces", "0.5 fruit") is divided by them: "10 nuggets" are 2.5 × "4 pieces", "half a
+    grapefruit" 1 × "0.5 fruit"."""
     serving, count = default_amount(food)
-    return serving, quantity * count
+    pieces = _split_measure(serving)[0] if _is_piece(serving) else 1.0
+    return serving, quantity * count / pieces
 
 
 def _by_volume(
-    measures: list[ServingChoice], ml: float, unit: str
+    measures: list[ServingChoice], ml: float, unit: str, form: str = ""
 ) -> tuple[ServingChoice, float, str] | None:
-    """`ml` of a food: as its measure in `unit` if it has one, else through the density of any of
-    its volume measures; None when it has none."""
+    """`ml` of a food: as its measure in `unit` if it has one (the one naming `form`, "1 cup,
+    sliced", if any does), else through the density of any of its volume measures; None when it
+    has none."""
     volumes = _volumes(measures)
-    for choice, measure_ml in volumes:
-        if _measure_unit(choice) == unit:
-            return choice, ml / measure_ml, ""
+    in_unit = [(choice, ml_) for choice, ml_ in volumes if _measure_unit(choice) == unit]
+    if form:
+        in_unit.sort(key=lambda row: not _names_form([row[0]], form))
+    for choice, measure_ml in in_unit:
+        return choice, ml / measure_ml, ""
     if volumes:
         choice, measure_ml = volumes[0]
         return choice, ml / measure_ml, ""
     return None
+
+
+def _names_form(measures: Sequence[ServingChoice], form: str) -> bool:
+    """Whether a measure names the cut `form` ("1 cup, sliced" names "slice")."""
+    return any(word.startswith(form) for choice in measures for word in _split_measure(choice)[1])
 
 
 def _volumes(measures: list[ServingChoice]) -> list[tuple[ServingChoice, float]]:
@@ -344,11 +567,14 @@ def _volume_of(choice: ServingChoice) -> tuple[str, float] | None:
     return unit, count * parsing.VOLUME_ML[unit]
 
 
-def _piece_named(measures: list[ServingChoice], words: str) -> tuple[ServingChoice, float] | None:
+def _piece_named(
+    measures: list[ServingChoice], words: str, *, sizes: bool
+) -> tuple[ServingChoice, float] | None:
     """A measure of one piece named by the food's own words or a piece word, however light:
-    "1 almond", "1 kernel", "1 cracker square", "10 pieces"; for counting them."""
+    "1 almond", "1 kernel", "1 cracker square", "10 pieces"; with `sizes`, then a size ("4
+    large" shrimp); for counting them."""
     food_words = {ranking.singular(word) for word in ranking.tokens(words)}
-    for wanted in (food_words, PIECE_NOUNS):
+    for wanted in (food_words, PIECE_NOUNS, SIZE_NOUNS if sizes else frozenset()):
         for choice in measures:
             count, measure_words = _split_measure(choice)
             if measure_words and measure_words[0] in wanted and _volume_of(choice) is None:

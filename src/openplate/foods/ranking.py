@@ -10,8 +10,19 @@ Why each signal (USDA names read "Head, qualifier, qualifier": "Egg, whole, raw,
 - A head made only of query words marks the plain food itself ("Bananas, raw" for "banana"),
   while "Egg substitute" names another thing.
 - Words the query did not ask for cost a little each, so the simplest matching food wins. Words
-  that only say a food is in its plain state (raw, whole, fresh, ...) cost nothing, nor do
-  numbers and single letters ("3.25% milkfat", "vitamin D"), which qualify rather than name.
+  that only say a food is in its plain state (raw, whole, fresh, commercially prepared, ...)
+  cost nothing, nor do numbers and single letters ("3.25% milkfat", "vitamin D"), which qualify
+  rather than name, nor a note of what a food includes ("Crackers, saltines (includes oyster,
+  soda, soup)"), which names no other food.
+- A name with no word beyond the query's and plain-state words is the food asked for, whatever
+  the reference data says of its neighbours: "Syrups, maple" for "maple syrup", before a table
+  blend with 15% maple that has more variants.
+- Words that mark a variant made lighter or at home ("low salt", "reduced fat", "prepared from
+  recipe") cost twice, unless asked for: the plain food is the one bought as it comes.
+- A word a name says the food is without names nothing it has: "Chili, no beans" is no answer
+  to "chili beans", and "without salt" costs nothing.
+- A head made only of query words and plain-state words is the plain food itself: "Chili with
+  beans" for "chili beans".
 - Prepared and branded groups (baby foods, fast foods, restaurant foods, meals) come after the
   generic food unless the query names the group or the food's head ("babyfood banana").
 - Staples before rarities: the reference data describes the foods people eat most in more
@@ -40,10 +51,20 @@ WORD = re.compile(r"[a-z0-9]+")
 PLAIN_STATE_WORDS = frozenset(
     {
         "raw", "whole", "fresh", "plain", "regular", "prepared", "cooked", "boiled", "all",
-        "commercial", "unenriched", "without", "salt", "with", "from", "and", "or", "in", "of",
-        "ns", "as", "to",
+        "commercial", "commercially", "generic", "original", "unenriched", "without", "salt",
+        "with", "from", "and", "or", "in", "of", "ns", "as", "to",
     }
 )  # fmt: skip
+
+# Words of a variant of the plain food: lighter, or made at home rather than bought.
+VARIANT_WORDS = frozenset(
+    {"low", "lower", "reduced", "light", "lite", "diet", "recipe", "homemade"}
+)
+# Words after which a name's next word is what the food is without: "no beans", "without salt".
+NEGATIONS = frozenset({"no", "without"})
+NEGATED = "~"  # the mark of a word a name says the food is without
+# A bracketed note of what a food includes: "(includes brown-and-serve)", "(include frozen)".
+INCLUDES_NOTE = re.compile(r"\(\s*includes?\b[^)]*\)?", re.IGNORECASE)
 
 # USDA SR24 food groups of prepared or branded foods.
 PREPARED_GROUPS = frozenset(
@@ -55,7 +76,9 @@ PREFIX_MATCH = 0.6
 HEAD_WEIGHT = 1.0
 TAIL_WEIGHT = 0.7
 PLAIN_HEAD_BONUS = 1.5
+WHOLE_NAME_BONUS = 0.4  # about the staple signals' spread between common and rare families
 EXTRA_WORD_COST = 0.12
+VARIANT_WORD_COST = 2 * EXTRA_WORD_COST
 PREPARED_GROUP_COST = 0.8
 MEASURE_WEIGHT = 0.5  # per log(1 + household measures)
 VARIANT_WEIGHT = 0.2  # per log(foods in the family)
@@ -114,22 +137,30 @@ def score(query: list[str], candidate: Candidate) -> float:
 
 def match(query: list[str], candidate: Candidate) -> float:
     """How well the candidate's words answer the query's words."""
-    head_words, tail_words = _name_words(candidate.name, candidate.brand)
+    name = _name_words(candidate.name, candidate.brand)
     total = 0.0
     matched: set[str] = set()
+    every_term = True
     for term in query:
-        best, word = _best_match(term, head_words, HEAD_WEIGHT)
-        tail_best, tail_word = _best_match(term, tail_words, TAIL_WEIGHT)
+        best, word = _best_match(term, name.head, HEAD_WEIGHT)
+        tail_best, tail_word = _best_match(term, name.tail, TAIL_WEIGHT)
         if tail_best > best:
             best, word = tail_best, tail_word
         total += best
         if word:
             matched.add(word)
-    plain_head = bool(head_words) and all(word in query for word in head_words)
+        every_term = every_term and bool(word)
+    plain_head = not matched.isdisjoint(name.head) and all(
+        word in query for word in name.head_naming
+    )
     if plain_head:
         total += PLAIN_HEAD_BONUS
-    extra = [w for w in head_words + tail_words if w not in matched and not _descriptive(w)]
+    extra = [word for word in name.naming if word not in matched]
     total -= EXTRA_WORD_COST * len(extra)
+    if not name.variant.isdisjoint(extra):
+        total -= (VARIANT_WORD_COST - EXTRA_WORD_COST) * len(name.variant.intersection(extra))
+    if plain_head and every_term and not extra:
+        total += WHOLE_NAME_BONUS
     if candidate.group in PREPARED_GROUPS and not (
         plain_head or _names_group(query, candidate.group)
     ):
@@ -147,17 +178,46 @@ def personal(candidate: Candidate) -> float:
     return OWN_FOOD_BONUS * candidate.own + RECENT_FOOD_BONUS * min(max(candidate.recent, 0), 1)
 
 
+@dataclass(frozen=True)
+class _NameWords:
+    head: tuple[str, ...]
+    tail: tuple[str, ...]  # the rest of the name, with the brand
+    head_naming: tuple[str, ...]  # the head's words that are not `_descriptive`
+    naming: tuple[str, ...]  # all the words that are not `_descriptive`
+    variant: frozenset[str]  # those of VARIANT_WORDS
+
+
 @functools.lru_cache(maxsize=100_000)
-def _name_words(name: str, brand: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words of a name's head and of the rest (with the brand); cached, as the same foods
-    come back query after query."""
-    head, _, tail = name.partition(",")
-    return tuple(words(head)), tuple(words(tail) + words(brand))
+def _name_words(name: str, brand: str) -> _NameWords:
+    """The words of a name's head and of the rest (with the brand), and which of them name
+    something; cached, as the same foods come back query after query."""
+    head_text, _, tail_text = INCLUDES_NOTE.sub(" ", name).partition(",")
+    head = tuple(_affirmed(head_text))
+    tail = tuple(_affirmed(tail_text) + words(brand))
+    naming = tuple(word for word in head + tail if not _descriptive(word))
+    return _NameWords(
+        head=head,
+        tail=tail,
+        head_naming=tuple(word for word in head if not _descriptive(word)),
+        naming=naming,
+        variant=VARIANT_WORDS.intersection(naming),
+    )
+
+
+def _affirmed(text: str) -> list[str]:
+    """The words of `text`, those it says the food is without marked so that no query word
+    matches them: "chili no beans" is "chili", "no", "~bean"."""
+    found = words(text)
+    return [
+        f"{NEGATED}{word}" if i and found[i - 1] in NEGATIONS else word
+        for i, word in enumerate(found)
+    ]
 
 
 def _descriptive(word: str) -> bool:
     """A word that describes a food without naming another: its plain state ("raw"), or a
     number or letter ("3.25% milkfat", "trimmed to 1/8\" fat", "vitamin D")."""
+    word = word.removeprefix(NEGATED)
     return word in PLAIN_STATE_WORDS or word.isdigit() or len(word) == 1
 
 

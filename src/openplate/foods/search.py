@@ -1,6 +1,12 @@
 """Food search behind one interface: SQLite FTS5 or PostgreSQL full-text search finds the
 candidates, and `ranking` orders them the same way on both.
 
+Everyday names are searched in USDA's words (`everyday`), also when they are misspelled
+("chiken" is "chicken", so roast chicken meat) or still being typed: a query whose last word is
+the start of an everyday name's, and whose commonest completion in the foods' names is that
+word, searches that name ("chick" is "chicken"; "chee" is the start of "cheese" more than of
+"cheeseburger", so stays as it is).
+
 A query word that starts no word of any food is taken for a misspelling and replaced by the
 closest vocabulary word ("bananna" -> "banana"); that is only tried when the query as typed finds
 nothing, so correct queries pay nothing for it.
@@ -12,16 +18,21 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import FloatField, Q
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 
 from openplate.foods import everyday, ranking, vocabulary
-from openplate.foods.models import Food
+from openplate.foods.models import Food, FoodWord
+from openplate.foods.servings import SODIUM_ANNOTATION
 
 # Candidates per query: every food whose name has each query word as a prefix, shortest names
 # first (plain foods have short names), at most this many; ranking then picks the best.
 MAX_CANDIDATES = 200
 # A person's own matching foods join the candidates whatever their names' length.
 MAX_OWN_CANDIDATES = 100
+# An unfinished word this short may be the start of too many words to guess which.
+MIN_COMPLETION_LENGTH = 4
 # Words too common to narrow a search; PostgreSQL's English configuration drops them too.
 STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "or", "with", "in", "w"})
 
@@ -70,7 +81,7 @@ def search_foods(
     (0 to 1, `ranking.Candidate.recent`): those that match rank higher, as far as they deserve.
 
     Every nutrient is deferred (a list shows energy and macros, which have columns of their
-    own); reading `food.nutrients` loads them.
+    own); reading `food.nutrients` loads them. The sodium comes along, for the default serving.
     """
     # As written: the database's stemmer equates plurals ("fries" and "fried" are both "fri"),
     # where our lighter `ranking.singular` would make "fries" a "fry" that no name starts with.
@@ -78,9 +89,11 @@ def search_foods(
     if not terms:
         return []
     rows: list[tuple[Any, ...]] = []
-    # Everyday names in USDA's words ("ketchup" is "catsup"); the words as typed when those
-    # find nothing ("jelly beans" is no "jellies beans").
+    # Everyday names in USDA's words ("ketchup" is "catsup"), finished ("chick" is "chicken");
+    # the words as typed when those find nothing ("jelly beans" is no "jellies beans").
     usda_terms = _terms(everyday.usda_words(query))
+    if usda_terms == terms:
+        usda_terms = _completed(terms) or terms
     if usda_terms != terms:
         rows = _candidates(usda_terms, user_id)
         if rows:
@@ -89,9 +102,7 @@ def search_foods(
     if not rows:
         rows = _candidates(terms, user_id)
     if not rows:
-        corrected = [_corrected(term, alone=len(terms) == 1) for term in terms]
-        if corrected != terms:
-            terms, rows = corrected, _candidates(corrected, user_id)
+        terms, rows = _corrected_candidates(terms, user_id)
     rows += _recent_candidates(terms, recent_food_ids, {row[0] for row in rows}, user_id)
     recent = _weights(recent_food_ids)
     candidates = [
@@ -108,8 +119,51 @@ def search_foods(
         for food_id, name, group, brand, owner_id, measures, variants in rows
     ]
     best = [candidate.id for candidate in ranking.rank(" ".join(terms), candidates, limit)]
-    foods = Food.objects.defer("nutrients").prefetch_related("servings").in_bulk(best)
+    foods = (
+        Food.objects.defer("nutrients")
+        .annotate(**{SODIUM_ANNOTATION: Cast(KT("nutrients__sodium_mg"), FloatField())})
+        .prefetch_related("servings")
+        .in_bulk(best)
+    )
     return [foods[food_id] for food_id in best]
+
+
+def _completed(terms: list[str]) -> list[str] | None:
+    """The terms of the everyday name `terms` are the unfinished start of, in USDA's words, when
+    the commonest word of the foods' names starting with the last term is that name's; else
+    None."""
+    last = terms[-1]
+    if len(last) < MIN_COMPLETION_LENGTH:
+        return None
+    names = everyday.names_completing(terms)
+    if not names:
+        return None
+    commonest = (
+        FoodWord.objects.filter(word__startswith=last)
+        .order_by("-food_count", "word")
+        .values_list("word", flat=True)
+        .first()
+    )
+    for name in names:
+        if ranking.singular(ranking.tokens(name.everyday)[-1]) == commonest:
+            return _terms(name.usda_words)
+    return None
+
+
+def _corrected_candidates(
+    terms: list[str], user_id: int | None
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The terms with their misspellings corrected, in USDA's words when they are an everyday
+    name ("chiken" is "chicken"), and the candidates they find."""
+    corrected = [_corrected(term, alone=len(terms) == 1) for term in terms]
+    if corrected == terms:
+        return terms, []
+    usda_terms = _terms(everyday.usda_words(" ".join(corrected)))
+    if usda_terms != corrected:
+        rows = _candidates(usda_terms, user_id)
+        if rows:
+            return usda_terms, rows
+    return corrected, _candidates(corrected, user_id)
 
 
 def _terms(query: str) -> list[str]:

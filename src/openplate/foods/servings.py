@@ -34,7 +34,7 @@ and over every shipped food in tests/foods/test_servings.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -55,6 +55,8 @@ MIN_PIECE_GRAMS: Final = 5.0  # lighter pieces (an almond, an olive) are eaten b
 MAX_PIECE_GRAMS: Final = 500.0  # heavier ones are a whole pie, roast, melon or bird
 MAX_PORTION_KCAL: Final = 600.0  # a container or stick giving more is several portions
 SEASONINGS: Final = "Spices and Herbs"  # USDA's group of salt, vinegar, mustard, spices
+# The attribute a query may annotate foods with their sodium per 100 g in, for default_serving.
+SODIUM_ANNOTATION: Final = "sodium_mg_per_100g"
 
 SIZES: Final = (
     "mini", "miniature", "extra small", "small", "medium", "large", "extra large", "very large",
@@ -149,17 +151,25 @@ def serving_choices(food: Food) -> list[ServingChoice]:
 
 def default_serving(food: Food) -> ServingChoice:
     """The serving a new entry of `food` starts at, by the rule above; grams when the food has
-    no household measure (then 100 of them: `default_amount`)."""
+    no household measure (then 100 of them: `default_amount`). The food's sodium is read only
+    when the rule needs it, and from `SODIUM_ANNOTATION` when the query that loaded the food
+    gave it (food search does), so a food loaded without its nutrients costs no extra query."""
     choices = serving_choices(food)
     measures = choices[:-2]
     index = default_measure(
         [(choice.name, choice.grams) for choice in measures],
         food_name=food.name,
         kcal_per_100g=food.energy_kcal,
-        sodium_mg_per_100g=food.nutrients.get("sodium_mg", 0.0),
+        sodium_mg_per_100g=lambda: _sodium(food),
         group=food.group,
     )
     return choices[-2] if index is None else measures[index]
+
+
+def _sodium(food: Food) -> float:
+    if SODIUM_ANNOTATION in food.__dict__:
+        return float(food.__dict__[SODIUM_ANNOTATION] or 0.0)
+    return float(food.nutrients.get("sodium_mg", 0.0))
 
 
 def default_amount(food: Food) -> tuple[ServingChoice, float]:
@@ -238,11 +248,12 @@ def default_measure(
     *,
     food_name: str,
     kcal_per_100g: float,
-    sodium_mg_per_100g: float = 0.0,
+    sodium_mg_per_100g: float | Callable[[], float] = 0.0,
     group: str = "",
 ) -> int | None:
     """The index of the measure a new entry starts at, by the rule in the module's docstring;
-    None when there are no measures."""
+    None when there are no measures. The sodium may be given as a function, called only when
+    the rule needs it."""
     read = [read_measure(i, name, grams) for i, (name, grams) in enumerate(measures)]
     singles = [m for m in read if not m.several]
     food_words = _food_words(food_name)
@@ -343,7 +354,10 @@ def _names_piece(noun: str, food_words: set[str]) -> bool:
 
 
 def _by_spoon(
-    cups: list[Measure], kcal_per_100g: float, sodium_mg_per_100g: float, group: str
+    cups: list[Measure],
+    kcal_per_100g: float,
+    sodium_mg_per_100g: float | Callable[[], float],
+    group: str,
 ) -> bool:
     """Eaten by the spoonful: a seasoning, or what a cup of would give a lot of energy or a
     day's sodium."""
@@ -352,10 +366,10 @@ def _by_spoon(
     if not cups:
         return False
     grams = cups[0].grams
-    return (
-        kcal_per_100g * grams / 100 >= SPOON_KCAL_PER_CUP
-        or sodium_mg_per_100g * grams / 100 >= SPOON_SODIUM_MG_PER_CUP
-    )
+    if kcal_per_100g * grams / 100 >= SPOON_KCAL_PER_CUP:
+        return True
+    sodium = sodium_mg_per_100g() if callable(sodium_mg_per_100g) else sodium_mg_per_100g
+    return sodium * grams / 100 >= SPOON_SODIUM_MG_PER_CUP
 
 
 def _forms(word: str) -> set[str]:

@@ -11,6 +11,13 @@ The text is split into items, and each item into an amount, a unit and the food'
 - A unit is a mass (g, kg, oz, lb), a volume (ml, l, cup, tbsp, tsp, fl oz, pint, quart), a size
   (small, medium, large, extra large, jumbo), or a household measure's noun ("slice", "piece",
   "clove", "can", ...), which the food's own measures give a weight to.
+- A measure's noun may also come after the food: "a garlic clove" is a clove of garlic, "2
+  sausage links" two links of sausage (not when the noun is a food itself: "a chicken breast",
+  "an egg roll"), and never a cup ("a peanut butter cup" is a sweet).
+- A compound at the start of the food's words is all food, after an amount too: "2 big macs" are
+  no large macs.
+- Words of how a food was cut ("sliced", "chopped", "chunks") are kept in the food's words and
+  also given as its `form`, for the measure that names it ("1 cup, sliced").
 - An item after "with" that names no amount ("toast with butter") is an addition: a little of the
   food, where the food's measures say how little.
 
@@ -20,6 +27,7 @@ food database (`openplate.foods.parse`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -134,6 +142,23 @@ PREPARATION_WORDS: Final = frozenset(
     }
 )  # fmt: skip
 
+# Words of how a food was cut, by the stem USDA's measures use for them ("1 cup, sliced", "1 cup,
+# chunks", "1 cup, chopped or diced"): they say what fills a cup, not which food it is.
+CUT_WORDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "sliced": "slice", "diced": "dice", "chopped": "chop", "cubed": "cube", "cubes": "cube",
+        "shredded": "shred", "grated": "grate", "chunks": "chunk", "chunk": "chunk",
+        "halves": "halve", "halved": "halve", "crushed": "crush", "mashed": "mash",
+        "pureed": "puree", "crumbled": "crumble",
+    }
+)  # fmt: skip
+# Words an amount or unit may start with: a food name starting with one ("big mac") is kept whole.
+AMOUNT_WORDS: Final = frozenset(
+    {*SIZE_NAMES, *NUMBER_WORDS, *ARTICLES, *MASS_NAMES, *VOLUME_NAMES, *MEASURE_NOUNS}
+)
+# Measure nouns never read after the food: a cup there is a food's shape ("a peanut butter cup").
+NOT_TRAILING_NOUNS: Final = frozenset({"cup"})
+
 _SEPARATOR = re.compile(r"[,;\n+&]|\b(?:and|with|plus|then|also|on)\b|\s-\s")
 _NUMBER = r"(?:\d+(?:\.\d+)?(?:\s+\d+/\d+)?|\d+/\d+|\.\d+)"
 _GLUED_UNIT = re.compile(r"(\d)([a-z]+)\b")
@@ -155,6 +180,7 @@ class ItemText:
     addition: bool = False  # after "with", with no amount: a little of the food
     amount_given: bool = False
     joined_by: str = ""  # the separator before the item: "with", "and", "," or "" for the first
+    form: str = ""  # how it was cut, as the stem of CUT_WORDS: "slice" for "sliced strawberries"
 
     @property
     def unit_kind(self) -> str | None:
@@ -208,23 +234,13 @@ def parse_items(text: str, compounds: Collection[str] = ()) -> list[ItemText]:
 
 
 def read_item(text: str, *, joined_by: str = "", compounds: Collection[str] = ()) -> ItemText:
-    """One item: its amount, unit and food words. A compound at the start is all food: "half
-    and half" is no half of anything."""
+    """One item: its amount, unit and food words. A compound at the start of the food's words is
+    all food: "half and half" is no half of anything, "a big mac" no large mac."""
     normal = _normalise(text).strip()
     words = _GLUED_UNIT.sub(r"\1 \2", normal).split()
-    article = words[0] if words and words[0] in ARTICLES else ""
-    if article and words[1:2] and number(words[1]) is not None:
-        words = words[1:]  # "a 12 oz can of coke": the number is the amount
-        article = ""
-    rest = normal[len(article) :].strip() if article else normal
-    compound = any(rest.startswith(c.lower()) for c in compounds if c)
-    quantity: float | None
-    if compound and article:  # "a quarter pounder": one of the compound, no quarter of it
-        quantity, words = 1.0, words[1:]
-    else:
-        quantity, words = (None, words) if compound else _amount(words)
+    quantity, unit, words = _amount_and_unit(words, compounds)
     amount_given = quantity is not None
-    unit, words = (None, words) if compound else _unit(words)
+    compound = _starts_compound(words, compounds)
     if quantity is None and not compound:  # "chicken 200 g" reads as well as "200 g chicken"
         trailing, words = _trailing_amount(words)
         if trailing is not None:
@@ -239,6 +255,8 @@ def read_item(text: str, *, joined_by: str = "", compounds: Collection[str] = ()
     food = [word for word in words if word not in FILLER_WORDS]
     if unit is not None and unit in MEASURE_NOUNS and not food:
         food, unit = [unit], None  # "a roll", "a muffin": the noun is the food
+    if unit is None and not compound:
+        unit, food = _trailing_noun(food)
     return ItemText(
         text=text.strip(),
         quantity=1.0 if quantity is None else quantity,
@@ -247,7 +265,51 @@ def read_item(text: str, *, joined_by: str = "", compounds: Collection[str] = ()
         addition=joined_by == "with" and not amount_given and unit is None,
         amount_given=amount_given,
         joined_by=joined_by,
+        form=next((CUT_WORDS[word] for word in food if word in CUT_WORDS), ""),
     )
+
+
+def _amount_and_unit(
+    words: list[str], compounds: Collection[str]
+) -> tuple[float | None, str | None, list[str]]:
+    """The amount and unit at the start of `words`, and the words after them; None for what is
+    not written. A compound after the amount is food, not a unit."""
+    article = words[0] if words and words[0] in ARTICLES else ""
+    if article and words[1:2] and number(words[1]) is not None:
+        words, article = words[1:], ""  # "a 12 oz can of coke": the number is the amount
+    if _starts_compound(words[1:] if article else words, compounds):
+        if article:  # "a quarter pounder": one of the compound, no quarter of it
+            return 1.0, None, words[1:]
+        return None, None, words
+    quantity, words = _amount(words)
+    if quantity is not None and _starts_compound(words, compounds):
+        return quantity, None, words  # "2 big macs"
+    unit, words = _unit(words)
+    return quantity, unit, words
+
+
+def _starts_compound(words: list[str], compounds: Collection[str]) -> bool:
+    """Whether `words` begin with a compound, whole words or its plural: "big macs" begins with
+    "big mac", "biggest" with nothing."""
+    return bool(compounds) and _compound_start(tuple(compounds)).match(" ".join(words)) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _compound_start(compounds: tuple[str, ...]) -> re.Pattern[str]:
+    names = sorted({c.lower() for c in compounds if c}, key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, names)) or "(?!)"
+    return re.compile(rf"(?:{alternatives})(?:e?s)?(?![a-z0-9])")
+
+
+def _trailing_noun(food: list[str]) -> tuple[str | None, list[str]]:
+    """A measure's noun after the food's words, as its unit: "garlic clove" is a clove of garlic;
+    not a noun that is a food itself ("chicken breast", "egg roll") or a cup."""
+    if len(food) < 2:
+        return None, food
+    noun = NOUN_PLURALS.get(food[-1], food[-1])
+    if noun in MEASURE_NOUNS and noun not in _FOOD_NOUNS and noun not in NOT_TRAILING_NOUNS:
+        return noun, food[:-1]
+    return None, food
 
 
 def number(text: str) -> float | None:
@@ -280,15 +342,22 @@ def _normalise(text: str) -> str:
 def _protect(text: str, compounds: Collection[str]) -> tuple[str, list[str]]:
     """`text` with each compound replaced by a mark no separator matches, and the compounds."""
     kept: list[str] = []
-    for compound in sorted({c.lower() for c in compounds if c}, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![a-z0-9]){re.escape(compound)}(?![a-z0-9])")
+    if not compounds:
+        return text, kept
 
-        def mark(match: re.Match[str]) -> str:
-            kept.append(match.group())
-            return _COMPOUND_MARK.format(len(kept) - 1)
+    def mark(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return _COMPOUND_MARK.format(len(kept) - 1)
 
-        text = pattern.sub(mark, text)
-    return text, kept
+    return _compound_anywhere(tuple(compounds)).sub(mark, text), kept
+
+
+@functools.lru_cache(maxsize=64)
+def _compound_anywhere(compounds: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the compounds as whole words, the longest first."""
+    names = sorted({c.lower() for c in compounds if c}, key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, names)) or "(?!)"
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 
 def _restore(text: str, kept: list[str]) -> str:

@@ -46,7 +46,9 @@ __all__ = [
     "MASS_UNITS",
     "MAX_TEXT_LENGTH",
     "MINUTES_PER_HOUR",
+    "ML_PER_BOTTLE",
     "ML_PER_LITRE",
+    "ML_PER_US_CAN",
     "ML_PER_US_CUP",
     "ML_PER_US_FLUID_OUNCE",
     "ML_PER_US_PINT",
@@ -98,6 +100,12 @@ ML_PER_US_PINT: Final = 16 * ML_PER_US_FLUID_OUNCE
 ML_PER_US_QUART: Final = 32 * ML_PER_US_FLUID_OUNCE
 ML_PER_LITRE: Final = 1000.0
 KJ_PER_KCAL: Final = 4.184
+# Containers, by convention rather than definition: the US drinks can holds 12 US fl oz (USDA
+# SR24 gives every canned soft drink and beer "1 can 12 fl oz", e.g. NDB 14400 cola, 14003
+# beer), and a single bottle of water or soft drink is 500 ml, 16.9 US fl oz (SR24 "1 bottle
+# 16.9 fl oz" of bottled waters, NDB 14385, 14433, 14434).
+ML_PER_US_CAN: Final = 12 * ML_PER_US_FLUID_OUNCE  # 354.9 ml
+ML_PER_BOTTLE: Final = 500.0
 MINUTES_PER_HOUR: Final = 60
 DAYS_PER_WEEK: Final = 7
 DAYS_PER_YEAR: Final = 365.2425
