@@ -8,7 +8,7 @@ import pytest
 
 from openplate.foods.models import Food
 from openplate.foods.parse import parse_foods
-from openplate.science.units import G_PER_OZ
+from openplate.science.units import G_PER_OZ, ML_PER_BOTTLE
 from tests.api_client import locations
 from tests.cli.runner import openplate
 
@@ -97,6 +97,108 @@ def test_the_items_keep_the_order_written_and_offer_other_foods():
     assert names[2].startswith("Milk")
     assert all(item.candidates[0] == item.food for item in result.items)
     assert all(len(item.candidates) > 1 for item in result.items)
+
+
+# --- which food the words mean: the unit, as eaten, a cut ------------------------------------
+
+
+def test_the_unit_says_which_food_among_those_found():
+    ranch = only("2 tbsp ranch")
+    assert ranch.food.name.startswith("Salad dressing, ranch")  # not ranch-flavoured chips
+    assert (ranch.unit, ranch.grams) == ("1 tablespoon", 30)
+    whiskey = only("a shot of whiskey")
+    assert "distilled" in whiskey.food.name
+    assert whiskey.unit.startswith("1 jigger")
+
+
+def test_the_unit_says_which_food_when_none_found_has_it():
+    tuna = only("a can of tuna")
+    assert "canned" in tuna.food.name
+    assert tuna.unit == "1 can"
+    turkey = only("3 slices of turkey")
+    assert turkey.food.source_id == "07081"  # Turkey breast, sliced, prepackaged: 1 slice = 15 g
+    assert turkey.grams == 45
+
+
+def test_a_container_of_a_drink_without_its_measure_is_a_standard_one():
+    water = only("a bottle of water")
+    assert water.food.name.startswith("Water, bottled")
+    assert water.grams == pytest.approx(ML_PER_BOTTLE, rel=0.01)  # water: 1 g per ml
+    assert "bottle" in water.note
+
+
+def test_a_counted_noun_finds_a_food_counted_in_it():
+    sandwich = only("a chicken sandwich")
+    assert sandwich.unit == "1 sandwich"  # not a spoon of sandwich spread
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("a cup of brown rice", "Rice, brown"),
+        ("a cup of black beans", "Beans, black"),
+        ("a pork chop", "Pork"),
+        ("a cup of tomato soup", "Soup, tomato"),
+        ("1 cup of steamed broccoli", "Broccoli"),
+    ],
+)
+def test_a_food_found_raw_or_unprepared_is_eaten_cooked_or_prepared(text, head):
+    name = only(text).food.name
+    assert name.startswith(head)
+    assert "raw" not in name
+    assert "condensed" not in name
+    assert any(word in name for word in ("cooked", "prepared", "boiled"))
+
+
+def test_words_that_say_raw_or_dry_keep_the_food_as_sold():
+    assert "raw" in only("a cup of raw brown rice").food.name
+    assert "condensed" in only("a cup of condensed tomato soup").food.name
+
+
+def test_a_cut_is_the_measure_that_names_it_not_another_food():
+    item = only("1 cup sliced strawberries")
+    assert item.food.source_id == "09316"  # Strawberries, raw
+    assert (item.unit, item.grams) == ("1 cup, sliced", 166)
+
+
+def test_a_measure_noun_after_the_food_is_its_unit():
+    item = only("a garlic clove")
+    assert item.food.source_id == "11215"
+    assert item.grams == 3
+
+
+def test_an_everyday_name_with_a_size_word_is_no_size():
+    one, two = only("a big mac"), only("2 big macs")
+    assert one.food.source_id == two.food.source_id == "21237"  # McDONALD'S, BIG MAC
+    assert two.grams == 2 * one.grams
+
+
+def test_a_serving_of_several_pieces_or_half_of_one_counts_whole_pieces():
+    nuggets = only("10 chicken mcnuggets")
+    assert nuggets.grams == pytest.approx(10 / 4 * 64)  # 4 pieces = 64 g
+    grapefruit = only("half a grapefruit")
+    assert grapefruit.unit.startswith("0.5 fruit")
+    assert grapefruit.quantity == 1
+
+
+def test_counting_uses_the_foods_own_piece_however_light():
+    saltines = only("5 saltines")
+    assert saltines.grams == 15  # 1 cracker square = 3 g
+    shrimp = only("12 shrimp")
+    assert (shrimp.unit, shrimp.grams) == ("4 large", 66)  # cooked, 4 large = 22 g
+
+
+def test_and_joins_a_dish_the_words_find_but_with_only_what_they_find_first():
+    assert len(parse_foods("a ham and cheese sandwich").items) == 1
+    corn, butter = parse_foods("an ear of corn with butter").items
+    assert corn.food.name.startswith("Corn")
+    assert butter.food.name.startswith("Butter")
+
+
+def test_a_parsed_item_costs_no_query_for_its_nutrients(django_assert_max_num_queries):
+    parse_foods("a cup of milk")  # warm the caches
+    with django_assert_max_num_queries(3):  # the candidates, the foods, their servings
+        parse_foods("a cup of milk")
 
 
 # --- the CLI and the API share one contract ----------------------------------------------------

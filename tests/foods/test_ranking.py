@@ -182,3 +182,30 @@ def test_more_measures_or_variants_never_lower_a_score(m1, m2, v1, v2, query):
     lower = Candidate(id=1, name=name, measures=min(m1, m2), variants=min(v1, v2))
     higher = Candidate(id=1, name=name, measures=max(m1, m2), variants=max(v1, v2))
     assert score(words(query), higher) >= score(words(query), lower)
+
+
+def test_a_word_a_name_is_without_matches_nothing():
+    chili = candidates(("Chili, no beans, canned entree",), ("Chili with beans, canned",))
+    assert names("chili beans", chili)[0] == "Chili with beans, canned"
+
+
+def test_what_a_food_includes_costs_nothing():
+    query = words("saltines")
+    plain = Candidate(id=1, name="Crackers, saltines (includes oyster, soda, soup)")
+    bare = Candidate(id=2, name="Crackers, saltines")
+    assert match(query, plain) == match(query, bare)
+
+
+def test_a_lighter_or_home_made_variant_costs_twice():
+    query = words("saltines")
+    low = Candidate(id=1, name="Crackers, saltines, low salt")
+    other = Candidate(id=2, name="Crackers, saltines, square salt")
+    assert match(query, other) - match(query, low) == pytest.approx(EXTRA_WORD_COST)
+
+
+def test_a_name_of_nothing_but_the_query_comes_before_one_with_more_variants():
+    syrups = [
+        Candidate(id=1, name="Syrups, table blends, cane and 15% maple", measures=2, variants=8),
+        Candidate(id=2, name="Syrups, maple", measures=2, variants=1),
+    ]
+    assert names("maple syrup", syrups)[0] == "Syrups, maple"

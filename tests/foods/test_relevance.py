@@ -20,9 +20,11 @@ RELEVANCE_JSON = Path(__file__).with_name("relevance.json")
 # Staple signals (household measures, variants), numbers cost nothing: 0.710, 0.817, 0.787.
 # Everyday names read in USDA's words (issue 10), 163 queries (70 of them everyday names):
 # 0.987, 0.987, 0.989; on the 93 earlier queries alone 0.978, 0.978, 0.982.
-TOP1_FLOOR = 0.98
-TOP3_FLOOR = 0.98
-MRR_FLOOR = 0.98
+# Everyday names unfinished ("chick") or misspelled ("chiken") read as the name, and the ranking
+# rules of issue 10's plain words: 1.000, 1.000, 1.000.
+TOP1_FLOOR = 0.99
+TOP3_FLOOR = 0.99
+MRR_FLOOR = 0.99
 
 
 def case(query, *acceptable):

@@ -26,6 +26,16 @@ def test_chick_finds_chicken():
     assert any(name.startswith("Chicken") for name in top("chick"))
 
 
+@pytest.mark.parametrize("query", ["chick", "chicke", "chiken"])
+def test_an_everyday_name_unfinished_or_misspelled_is_still_that_name(query):
+    assert top(query, limit=1) == top("chicken", limit=1)
+
+
+def test_an_unfinished_word_is_only_finished_to_its_commonest_completion():
+    # "chee" starts "cheese" more than "cheeseburger": no cheeseburger is guessed
+    assert not top("chee", limit=1)[0].startswith("Fast foods, cheeseburger")
+
+
 def test_brown_rice_cooked_finds_cooked_brown_rice():
     first = top("brown rice cooked")[0]
     assert first.startswith("Rice, brown")

@@ -63,6 +63,37 @@ def test_the_rule_always_picks_one_of_the_measures_given(measures, kcal):
     assert index is None or 0 <= index < len(measures)
 
 
+def test_the_sodium_is_read_only_when_the_rule_needs_it():
+    def sodium():
+        raise AssertionError("read")
+
+    # A piece, or a cup rich enough to be spooned, decides without the sodium.
+    assert (
+        default_measure(
+            [("1 slice", 28)], food_name="Bread", kcal_per_100g=266, sodium_mg_per_100g=sodium
+        )
+        == 0
+    )
+    rich = [("1 cup", 240), ("1 tbsp", 15)]
+    assert (
+        default_measure(rich, food_name="Cream", kcal_per_100g=340, sodium_mg_per_100g=sodium) == 1
+    )
+    # A lean cup needs it: catsup's 1,114 mg per 100 g (SR24 11935) make it a spoonful.
+    lean = [("1 cup", 240), ("1 tbsp", 15)]
+    assert (
+        default_measure(
+            lean, food_name="Catsup", kcal_per_100g=101, sodium_mg_per_100g=lambda: 1114
+        )
+        == 1
+    )
+
+
+def test_a_food_loaded_without_its_nutrients_costs_no_query_for_a_piece(django_assert_num_queries):
+    banana = Food.objects.defer("nutrients").prefetch_related("servings").get(source_id="09040")
+    with django_assert_num_queries(0):
+        assert default_amount(banana)[0].name.startswith("1 medium")
+
+
 def test_the_log_form_starts_at_the_default(new_alice_browser):
     banana = usda("09040")
     page = new_alice_browser.get(f"/diary/2026-03-10/add/{banana.pk}/").content.decode()

@@ -192,3 +192,72 @@ def test_any_text_reads_or_is_refused_with_a_message(text):
         assert "at most" in message
     else:
         assert all(item.quantity > 0 and item.text for item in items)
+
+
+# --- a noun after the food, compounds after an amount, cuts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a garlic clove", (1, "clove", "garlic")),
+        ("2 sausage links", (2, "link", "sausage")),
+        ("3 bacon strips", (3, "strip", "bacon")),
+        ("a chicken breast", (1, None, "chicken breast")),  # a noun that is a food itself
+        ("an egg roll", (1, None, "egg roll")),
+        ("a peanut butter cup", (1, None, "peanut butter cup")),  # a cup there is a shape
+        ("a clove", (1, None, "clove")),  # the noun alone is the food
+    ],
+)
+def test_a_measure_noun_after_the_food_is_its_unit(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a big mac", (1, None, "big mac")),
+        ("2 big macs", (2, None, "big macs")),
+        ("two quarter pounders", (2, None, "quarter pounders")),
+        ("a big apple", (1, "large", "apple")),  # no compound: "big" is a size
+        ("a big macintosh apple", (1, "large", "macintosh apple")),  # whole words only
+    ],
+)
+def test_a_compound_after_an_amount_is_food_not_a_unit(text, expected):
+    item = read_item(text, compounds=("big mac", "quarter pounder"))
+    assert (item.quantity, item.unit, item.words) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("1 cup sliced strawberries", "slice"),
+        ("1 cup pineapple chunks", "chunk"),
+        ("a cup of chopped onion", "chop"),
+        ("2 cups of milk", ""),
+    ],
+)
+def test_words_of_a_cut_are_kept_and_given_as_its_form(text, form):
+    item = read_item(text)
+    assert item.form == form
+    assert all(word in item.words for word in parsing.CUT_WORDS if word in text.split())
+
+
+@given(
+    AMOUNTS,
+    FOOD_WORDS,
+    st.sampled_from(sorted(parsing.MEASURE_NOUNS - parsing.NOT_TRAILING_NOUNS)),
+)
+def test_a_measure_noun_after_the_food_reads_as_its_unit_or_stays_food(amount, food, noun):
+    (typed_amount, value) = amount
+    item = read_item(" ".join(part for part in (typed_amount, food, noun) if part))
+    assert item.quantity == pytest.approx(value)
+    assert (item.unit, item.words) in ((noun, food), (None, f"{food} {noun}"))
+
+
+@given(AMOUNTS, st.sampled_from(["big mac", "half and half", "quarter pounder"]))
+def test_a_compound_is_never_read_as_an_amount_or_a_size(amount, compound):
+    (typed_amount, value) = amount
+    text = " ".join(part for part in (typed_amount, compound) if part)
+    item = read_item(text, compounds=("big mac", "half and half", "quarter pounder"))
+    assert (item.quantity, item.unit, item.words) == (pytest.approx(value), None, compound)

@@ -81,8 +81,9 @@ VESSEL_ML: Mapping[str, float] = {
     "can": ML_PER_US_CAN,
     "bottle": ML_PER_BOTTLE,
 }
-# The measure USDA names for a vessel it has a word of its own for: spirits come by the jigger.
-VESSEL_MEASURES: Mapping[str, str] = {"shot": "jigger"}
+# USDA's word for a measure people name otherwise: spirits come by the jigger, bacon by the
+# slice, fish by the fillet.
+MEASURE_WORDS: Mapping[str, str] = {"shot": "jigger", "strip": "slice", "filet": "fillet"}
 # The vessels that hold whatever is poured in them, and so say nothing of which food it is.
 OPEN_VESSELS = frozenset({"glass", "mug", "bowl"})
 # The word a food's name has when it comes in a measure ("a can of tuna" is canned tuna); else
@@ -330,7 +331,9 @@ def _measured(food: Food, written: ItemText) -> tuple[ServingChoice, float, str]
         assert unit is not None
         return _by_volume(measures, quantity * parsing.VOLUME_ML[unit], unit, written.form)
     if unit is not None:
-        found = _measure_naming(measures, VESSEL_MEASURES.get(unit, unit))
+        found = _measure_naming(measures, unit) or _measure_naming(
+            measures, MEASURE_WORDS.get(unit, unit)
+        )
         if found is not None:
             return found[0], quantity / found[1], ""
         if unit in VESSEL_ML:
@@ -428,8 +431,8 @@ def _fits(written: ItemText) -> Callable[[Food], bool] | None:
         return lambda food: bool(_volumes(_measures(food)))
     if written.unit_kind == "measure":
         assert unit is not None
-        wanted = VESSEL_MEASURES.get(unit, unit)
-        return lambda food: _measure_naming(_measures(food), wanted) is not None
+        wanted = {unit, MEASURE_WORDS.get(unit, unit)}
+        return lambda food: any(_measure_naming(_measures(food), word) for word in wanted)
     if unit is None and not written.addition and written.words:
         noun = ranking.singular(written.words.split()[-1])
         if noun in parsing.MEASURE_NOUNS:

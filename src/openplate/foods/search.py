@@ -18,13 +18,10 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from django.db import connection
-from django.db.models import FloatField, Q
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast
+from django.db.models import Q
 
 from openplate.foods import everyday, ranking, vocabulary
 from openplate.foods.models import Food, FoodWord
-from openplate.foods.servings import SODIUM_ANNOTATION
 
 # Candidates per query: every food whose name has each query word as a prefix, shortest names
 # first (plain foods have short names), at most this many; ranking then picks the best.
@@ -81,7 +78,8 @@ def search_foods(
     (0 to 1, `ranking.Candidate.recent`): those that match rank higher, as far as they deserve.
 
     Every nutrient is deferred (a list shows energy and macros, which have columns of their
-    own); reading `food.nutrients` loads them. The sodium comes along, for the default serving.
+    own); reading `food.nutrients` loads them (the default serving does only for a food it
+    cannot place without its sodium: `servings.default_serving`).
     """
     # As written: the database's stemmer equates plurals ("fries" and "fried" are both "fri"),
     # where our lighter `ranking.singular` would make "fries" a "fry" that no name starts with.
@@ -119,12 +117,7 @@ def search_foods(
         for food_id, name, group, brand, owner_id, measures, variants in rows
     ]
     best = [candidate.id for candidate in ranking.rank(" ".join(terms), candidates, limit)]
-    foods = (
-        Food.objects.defer("nutrients")
-        .annotate(**{SODIUM_ANNOTATION: Cast(KT("nutrients__sodium_mg"), FloatField())})
-        .prefetch_related("servings")
-        .in_bulk(best)
-    )
+    foods = Food.objects.defer("nutrients").prefetch_related("servings").in_bulk(best)
     return [foods[food_id] for food_id in best]
 
 

@@ -55,8 +55,6 @@ MIN_PIECE_GRAMS: Final = 5.0  # lighter pieces (an almond, an olive) are eaten b
 MAX_PIECE_GRAMS: Final = 500.0  # heavier ones are a whole pie, roast, melon or bird
 MAX_PORTION_KCAL: Final = 600.0  # a container or stick giving more is several portions
 SEASONINGS: Final = "Spices and Herbs"  # USDA's group of salt, vinegar, mustard, spices
-# The attribute a query may annotate foods with their sodium per 100 g in, for default_serving.
-SODIUM_ANNOTATION: Final = "sodium_mg_per_100g"
 
 SIZES: Final = (
     "mini", "miniature", "extra small", "small", "medium", "large", "extra large", "very large",
@@ -152,24 +150,18 @@ def serving_choices(food: Food) -> list[ServingChoice]:
 def default_serving(food: Food) -> ServingChoice:
     """The serving a new entry of `food` starts at, by the rule above; grams when the food has
     no household measure (then 100 of them: `default_amount`). The food's sodium is read only
-    when the rule needs it, and from `SODIUM_ANNOTATION` when the query that loaded the food
-    gave it (food search does), so a food loaded without its nutrients costs no extra query."""
+    when the rule needs it (a cup of a food not rich enough to be spooned for its energy), so a
+    food loaded without its nutrients, as food search loads them, mostly costs no query."""
     choices = serving_choices(food)
     measures = choices[:-2]
     index = default_measure(
         [(choice.name, choice.grams) for choice in measures],
         food_name=food.name,
         kcal_per_100g=food.energy_kcal,
-        sodium_mg_per_100g=lambda: _sodium(food),
+        sodium_mg_per_100g=lambda: float(food.nutrients.get("sodium_mg", 0.0)),
         group=food.group,
     )
     return choices[-2] if index is None else measures[index]
-
-
-def _sodium(food: Food) -> float:
-    if SODIUM_ANNOTATION in food.__dict__:
-        return float(food.__dict__[SODIUM_ANNOTATION] or 0.0)
-    return float(food.nutrients.get("sodium_mg", 0.0))
 
 
 def default_amount(food: Food) -> tuple[ServingChoice, float]:
