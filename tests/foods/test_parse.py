@@ -155,6 +155,11 @@ def test_words_that_say_raw_or_dry_keep_the_food_as_sold():
     assert "condensed" in only("a cup of condensed tomato soup").food.name
 
 
+def test_a_food_the_person_logs_is_taken_as_they_log_it():
+    raw = Food.objects.get(source_id="20036")  # Rice, brown, long-grain, raw
+    assert only("a cup of brown rice", recent_food_ids=[raw.pk]).food == raw
+
+
 def test_a_cut_is_the_measure_that_names_it_not_another_food():
     item = only("1 cup sliced strawberries")
     assert item.food.source_id == "09316"  # Strawberries, raw

@@ -235,6 +235,10 @@ class _Search:
             words, user_id=self.user_id, limit=CANDIDATES, recent_food_ids=self.recent
         )
 
+    def chosen(self, food: Food) -> bool:
+        """Whether the person chose this food before: their own, or one they log."""
+        return food.owner_id is not None or food.pk in self.recent
+
 
 @functools.cache
 def _kept_whole() -> tuple[str, ...]:
@@ -450,11 +454,13 @@ def _countable(measures: list[ServingChoice], noun: str) -> bool:
 def _as_eaten(foods: list[Food], written: ItemText, search: _Search) -> list[Food]:
     """The food as it is eaten first: the cooked form of a food eaten cooked and found raw, the
     prepared form of a soup found condensed or dry, the cooked form of a food found raw when a
-    way of cooking was written. Words that say raw, dry or condensed keep the food found."""
+    way of cooking was written. Words that say raw, dry or condensed keep the food found, as
+    does the person's own choice: a food of their own or one they log ("brown rice" is the dry
+    rice for someone who weighs it dry)."""
     written_words = set(written.words.split())
-    if written_words & AS_SOLD_WORDS:
-        return foods
     top = foods[0]
+    if written_words & AS_SOLD_WORDS or search.chosen(top):
+        return foods
     change = _uncooked(top)
     if change is None and written_words & COOKED_WORDS:
         change = _raw(top)
