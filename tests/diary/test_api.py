@@ -406,3 +406,95 @@ def test_it_keeps_favourites_and_entries_apart_per_person(new_alice_api, bob_api
     assert bob_api.get("/recent-foods").json() == []
     assert bob_api.get("/entries", date=DAY.isoformat()).json() == []
     assert Favourite.objects.filter(user=bob_api.user).count() == 0
+
+
+# --- one tap: batches, logging again, saved meals ----------------------------------------------
+
+
+def batch(client, items, *, meal="breakfast"):
+    return client.post("/entries/batch", {"date": DAY.isoformat(), "meal": meal, "items": items})
+
+
+def test_a_batch_logs_every_item(new_alice_api, egg, banana):
+    response = batch(
+        new_alice_api,
+        [
+            {"food_id": egg.pk, "serving": "1 large", "quantity": 2},
+            {"food_id": banana.pk, "quantity": 120, "meal": "snacks"},
+        ],
+    )
+    assert response.status_code == 201
+    logged = response.json()
+    assert [(e["food_id"], e["meal"], e["grams"]) for e in logged] == [
+        (egg.pk, "breakfast", 100),
+        (banana.pk, "snacks", 120),
+    ]
+    assert logged[0]["energy_kcal"] == pytest.approx(egg.energy_kcal)
+
+
+def test_a_batch_with_refused_items_logs_none_and_names_each(new_alice_api, egg, bob):
+    secret = create_custom_food(bob, "Bob's stew", nutrients={"energy_kcal": 100})
+    refused = batch(
+        new_alice_api,
+        [
+            {"food_id": egg.pk, "serving": "1 large", "quantity": 2},
+            {"food_id": egg.pk, "serving": "1 bucket", "quantity": 1},
+            {"food_id": egg.pk, "quantity": 0},
+        ],
+    )
+    assert locations(refused) == [[*BODY, "items", 1, "serving"], [*BODY, "items", 2, "quantity"]]
+    unseen = batch(new_alice_api, [{"food_id": egg.pk, "quantity": 1}, {"food_id": secret.pk}])
+    assert [*BODY, "items", 1, "quantity"] in locations(unseen)  # quantity is required
+    unseen = batch(new_alice_api, [{"food_id": secret.pk, "quantity": 1}])
+    assert locations(unseen) == [[*BODY, "items", 0, "food_id"]]
+    assert locations(batch(new_alice_api, [])) == [[*BODY, "items"]]
+    assert not Entry.objects.exists()
+
+
+def test_a_food_logs_again_at_its_last_amount(new_alice_api, egg, banana):
+    log(new_alice_api, banana, serving="g", quantity=80)
+    recent = new_alice_api.get("/recent-foods").json()
+    assert (recent[0]["again_serving"], recent[0]["again_quantity"]) == ("g", 80)
+    assert recent[0]["again_kcal"] == pytest.approx(banana.energy_kcal * 0.8)
+    body = {"date": (DAY + timedelta(days=1)).isoformat(), "meal": "snacks"}
+    again = new_alice_api.post("/entries/again", body | {"food_id": banana.pk})
+    assert again.status_code == 201
+    assert (again.json()["serving"], again.json()["grams"]) == ("g", 80)
+    new_alice_api.put(f"/favourites/{egg.pk}")
+    [favourite] = new_alice_api.get("/favourites").json()
+    fresh = new_alice_api.post("/entries/again", body | {"food_id": egg.pk}).json()
+    assert favourite["again_serving"] == fresh["serving"]
+    assert locations(new_alice_api.post("/entries/again", body | {"food_id": 10**9})) == [
+        [*BODY, "food_id"]
+    ]
+
+
+def test_a_saved_meal_is_saved_listed_renamed_logged_and_deleted(new_alice_api, egg, banana):
+    log(new_alice_api, egg, serving="1 large", quantity=2)
+    log(new_alice_api, banana, serving="g", quantity=100)
+    body = {"name": "My usual breakfast", "date": DAY.isoformat(), "meal": "breakfast"}
+    created = new_alice_api.post("/saved-meals", body)
+    assert created.status_code == 201
+    saved = created.json()
+    assert [item["food_id"] for item in saved["items"]] == [egg.pk, banana.pk]
+    assert saved["energy_kcal"] == pytest.approx(egg.energy_kcal + banana.energy_kcal)
+    assert locations(new_alice_api.post("/saved-meals", body)) == [[*BODY, "name"]]
+    assert locations(new_alice_api.post("/saved-meals", body | {"meal": "lunch", "name": "L"})) == [
+        [*BODY, "meal"]
+    ]
+    path = f"/saved-meals/{saved['id']}"
+    assert new_alice_api.patch(path, {"name": "Workdays"}).json()["name"] == "Workdays"
+    assert locations(new_alice_api.patch(path, {"name": " "})) == [[*BODY, "name"]]
+    assert [m["name"] for m in new_alice_api.get("/saved-meals").json()] == ["Workdays"]
+    next_day = (DAY + timedelta(days=1)).isoformat()
+    logged = new_alice_api.post(f"{path}/log", {"date": next_day, "meal": "lunch"})
+    assert [(e["meal"], e["food_id"]) for e in logged.json()] == [
+        ("lunch", egg.pk),
+        ("lunch", banana.pk),
+    ]
+    assert locations(new_alice_api.post(f"{path}/log", {"date": TOO_FAR_AHEAD.isoformat()})) == [
+        [*BODY, "date"]
+    ]
+    assert new_alice_api.delete(path).status_code == 204
+    assert new_alice_api.get(path).status_code == 404
+    assert Entry.objects.filter(date=DAY + timedelta(days=1)).count() == 2

@@ -6,6 +6,7 @@ answer as the person types.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -497,7 +498,7 @@ def _serving_total(
     except (TypeError, ValueError):
         quantity = 0.0
     grams = max(quantity, 0.0) * grams_by_serving.get(str(serving), 0.0)
-    parts = [f"{(per_100g['kcal'] or 0) * grams / 100:,.0f} kcal"]
+    parts = [f"{_half_up((per_100g['kcal'] or 0) * grams / 100):,} kcal"]
     parts += [
         f"{_rounded(value * grams / 100):,g} g {name}"
         for name, value in per_100g.items()
@@ -513,7 +514,12 @@ def _serving_total(
 
 def _rounded(grams: float) -> float:
     """Grams as the serving form shows them: whole from 10 g, else to a tenth (as serving.js)."""
-    return float(round(grams)) if grams >= 10 else round(grams, 1)
+    return float(_half_up(grams)) if grams >= 10 else _half_up(grams * 10) / 10
+
+
+def _half_up(value: float) -> int:
+    """Rounded as serving.js's Math.round does, so the total does not move when it takes over."""
+    return math.floor(value + 0.5)
 
 
 def _entry_servings(entry: Entry) -> list[ServingChoice]:
