@@ -1,6 +1,7 @@
 """`openplate log`: log to a person's diary from the command line.
 
-`log` is a group with one subcommand a kind of log (`log exercise`, `log weight`, `log water`):
+`log` is a group with one subcommand a kind of log (`log food`, `log saved-meal`,
+`log exercise`, `log weight`, `log water`):
 each subcommand takes `--user`, `--date` and `--json` through
 `log_options`, and calls `log_for` to find the person and refuse bad input the same way.
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 @click.group()
 def log() -> None:
-    """Log exercise, a weigh-in or water to a person's diary."""
+    """Log food, exercise, a weigh-in or water to a person's diary."""
 
 
 def log_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -195,6 +196,104 @@ def _text(entry: ExerciseEntry, day_total: float) -> str:
         lines.append(f"  {entry.sets} × {entry.reps}{load}")
     lines.append(f"  Exercise that day: {day_total:,.0f} kcal")
     return "\n".join(lines)
+
+
+MEALS = ("breakfast", "lunch", "dinner", "snacks")
+
+
+@log.command()
+@log_options
+@click.argument("text")
+@click.option("--meal", type=click.Choice(MEALS), help="Default: by the hour of the person's day.")
+def food(username: str, day: datetime | None, as_json: bool, text: str, meal: str | None) -> None:
+    """Log what TEXT says was eaten, read as `openplate parse` reads it: every food, or none
+    when any words name no food.
+
+    \b
+      openplate log food --user maria "2 large eggs, a slice of toast and a coffee"
+      openplate log food --user maria --meal dinner "200g salmon and a cup of rice"
+    """
+    if not text.strip():
+        raise click.UsageError("TEXT is empty: say what was eaten, as in '2 eggs and toast'")
+    user, logged_on = log_for(username, day)
+    from django.core.exceptions import ValidationError
+
+    from openplate.diary import services
+    from openplate.diary.words import meal_now
+    from openplate.foods.parse import ParseError, parse_foods
+
+    try:
+        result = parse_foods(text, user_id=user.pk, recent_food_ids=services.food_history(user))
+    except ParseError as error:
+        raise click.UsageError(f"TEXT: {error}") from None
+    if result.unparsed:
+        words = ", ".join(repr(words) for words in result.unparsed)
+        raise click.UsageError(f"TEXT: no food matches {words}; nothing was logged")
+    foods = [services.FoodToLog(i.food, i.serving.name, i.quantity) for i in result.items]
+    try:
+        entries = services.log_foods(user, day=logged_on, meal=meal or meal_now(), foods=foods)
+    except ValidationError as error:
+        raise refuse(error) from None
+    emit(_entries_payload(entries), as_json, lambda: _entries_text(entries))
+
+
+@log.command("saved-meal")
+@log_options
+@click.argument("name")
+@click.option("--meal", type=click.Choice(MEALS), help="Default: the meal it was saved from.")
+def saved_meal(
+    username: str, day: datetime | None, as_json: bool, name: str, meal: str | None
+) -> None:
+    """Log the saved meal NAME ("My usual breakfast") again.
+
+    \b
+      openplate log saved-meal --user maria "My usual breakfast"
+    """
+    user, logged_on = log_for(username, day)
+    from django.core.exceptions import ValidationError
+
+    from openplate.diary.saved_meals import log_saved_meal, saved_meals
+
+    saved = saved_meals(user).filter(name=" ".join(name.split())).first()
+    if saved is None:
+        known = ", ".join(repr(m.name) for m in saved_meals(user)) or "none yet"
+        raise click.UsageError(f"NAME: no saved meal named {name!r} (saved meals: {known})")
+    try:
+        entries = log_saved_meal(user, saved, day=logged_on, meal=meal)
+    except ValidationError as error:
+        raise refuse(error) from None
+    emit(_entries_payload(entries), as_json, lambda: _entries_text(entries))
+
+
+def _entries_payload(entries: list[Any]) -> dict[str, Any]:
+    return {
+        "entries": [
+            {
+                "id": entry.pk,
+                "date": entry.date.isoformat(),
+                "meal": entry.meal,
+                "food_id": entry.food_id,
+                "name": entry.name,
+                "serving": entry.serving,
+                "quantity": entry.quantity,
+                "grams": entry.grams,
+                "kcal": entry.energy_kcal,
+            }
+            for entry in entries
+        ],
+        "kcal": sum(entry.energy_kcal for entry in entries),
+    }
+
+
+def _entries_text(entries: list[Any]) -> str:
+    lines = [
+        f"{entry.date} {entry.meal}: {entry.name}, {entry.quantity:g} × {entry.serving}, "
+        f"{entry.energy_kcal:,.0f} kcal"
+        for entry in entries
+    ]
+    return "\n".join(
+        [*lines, f"Logged {len(entries)}, {sum(e.energy_kcal for e in entries):,.0f} kcal."]
+    )
 
 
 @log.command()
