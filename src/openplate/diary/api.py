@@ -39,7 +39,6 @@ from openplate.diary.schemas import (
 )
 from openplate.foods.models import Food
 from openplate.foods.schemas import MAX_SEARCH_RESULTS, NutrientAmount
-from openplate.foods.servings import default_amount
 
 QUICK_ADD_FIELDS = frozenset({"energy_kcal", "protein_g", "carbohydrate_g", "fat_g", "name"})
 FOOD_ENTRY_FIELDS = frozenset({"serving", "quantity"})
@@ -281,9 +280,9 @@ def _own_saved_meal(request: HttpRequest, saved_meal_id: int) -> SavedMeal:
 
 def _with_again(user: User, foods: list[Food]) -> list[Food]:
     """The foods, each with `again`: the amount logging it again logs (`RecentFoodOut`)."""
-    last = services.last_amounts(user, foods)
+    amounts_by_food = services.again_amounts(user, foods)
     for food in foods:
-        food.again = last.get(food.pk) or services.Amount(*default_amount(food))  # type: ignore[attr-defined]
+        food.again = amounts_by_food[food.pk]  # type: ignore[attr-defined]
     return foods
 
 

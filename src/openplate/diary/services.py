@@ -183,17 +183,17 @@ def last_amounts(user: User, foods: Iterable[Food]) -> dict[int, Amount]:
     return amounts_by_food
 
 
-def again_amount(user: User, food: Food) -> Amount:
-    """What logging `food` again logs: the amount last logged, or its default serving."""
-    if (last := last_amounts(user, [food]).get(food.pk)) is not None:
-        return last
-    serving, quantity = default_amount(food)
-    return Amount(serving, quantity)
+def again_amounts(user: User, foods: Iterable[Food]) -> dict[int, Amount]:
+    """What logging each of `foods` again logs: the amount `user` last logged, else its default
+    serving."""
+    foods = list(foods)
+    last = last_amounts(user, foods)
+    return {food.pk: last.get(food.pk) or Amount(*default_amount(food)) for food in foods}
 
 
 def log_again(user: User, *, day: date, meal: str, food: Food) -> Entry:
-    """Log `food` to `meal` at the amount `user` last logged it (`again_amount`)."""
-    amount = again_amount(user, food)
+    """Log `food` to `meal` at the amount `user` last logged it (`again_amounts`)."""
+    amount = again_amounts(user, [food])[food.pk]
     return log_food(
         user, day=day, meal=meal, food=food, serving=amount.serving.name, quantity=amount.quantity
     )

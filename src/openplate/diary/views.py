@@ -166,10 +166,8 @@ class Offer:
 
 
 def _offers(user: User, foods: list[Food]) -> list[Offer]:
-    last = services.last_amounts(user, foods)
-    return [
-        Offer(food, last.get(food.pk) or services.Amount(*default_amount(food))) for food in foods
-    ]
+    amounts_by_food = services.again_amounts(user, foods)
+    return [Offer(food, amounts_by_food[food.pk]) for food in foods]
 
 
 @login_required
