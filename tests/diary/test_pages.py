@@ -57,7 +57,7 @@ def test_it_shows_today_with_the_budget_and_every_meal(alice_browser: Client) ->
     response = alice_browser.get("/diary/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Today, " in page
+    assert "Today<span class=\"visually-hidden\">, </span>" in page
     assert '<dd id="summary-budget">1,200</dd>' in page  # floored: 1,177 is below the minimum
     for meal in ("Breakfast", "Lunch", "Dinner", "Snacks"):
         assert f">{meal}</h2>" in page
@@ -208,8 +208,9 @@ def test_the_day_page_costs_the_same_queries_for_1_or_40_entries(
 
 # Session, user, the goal in force, the day's food, the exercise of the day and the day before
 # (listed, and asked which guides to offer), the day's water with its goal; and for one tap, the
-# meals of the day before, the foods logged lately and the saved meals.
-QUERIES_PER_DAY_PAGE = 9
+# meals of the day before, the foods logged lately and the saved meals; and for the next thing
+# to do, the date of the last weigh-in.
+QUERIES_PER_DAY_PAGE = 10
 
 
 def test_it_lists_the_days_exercise_and_counts_it_in_remaining(

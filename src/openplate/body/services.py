@@ -187,6 +187,11 @@ def body_weight_on(user: User, day: date) -> float | None:
     return goal.weight_kg if goal else None
 
 
+def last_weigh_in_date(user: User) -> date | None:
+    latest = WeightEntry.objects.filter(user=user).order_by("-date")
+    return latest.values_list("date", flat=True).first()
+
+
 def has_weighed_in(user: User) -> bool:
     return WeightEntry.objects.filter(user=user).exists()
 

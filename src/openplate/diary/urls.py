@@ -24,5 +24,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("entries/<int:entry_id>/", views.edit_entry, name="edit"),
     path("entries/<int:entry_id>/delete/", views.delete_entry, name="delete"),
+    path("undo/", views.undo_delete, name="undo_delete"),
     path("favourites/<int:food_id>/", views.favourite, name="favourite"),
 ]

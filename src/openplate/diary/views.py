@@ -22,9 +22,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from openplate.accounts.goals import goal_on
-from openplate.body.services import water_card
+from openplate.body.services import last_weigh_in_date, water_card
+from openplate.core import undo
 from openplate.core.forms import add_service_errors
-from openplate.diary import saved_meals, services
+from openplate.diary import dashboard, saved_meals, services
 from openplate.diary.forms import (
     CopyForm,
     CustomFoodForm,
@@ -33,6 +34,7 @@ from openplate.diary.forms import (
     SaveMealForm,
 )
 from openplate.diary.models import Entry, Meal, SavedMeal
+from openplate.diary.words import meal_now
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods import amounts
 from openplate.foods.custom import create_custom_food
@@ -119,15 +121,29 @@ def _day(
         }
         for key, label in Meal.choices
     ]
+    today = timezone.localdate()
+    water = water_card(user, day)
+    meal_key = meal_now()
+    now = (meal_key, Meal(meal_key).label)
     context = {
         "day": day,
-        "today": timezone.localdate(),
+        "today": today,
         "previous_day": yesterday,
         "next_day": day + timedelta(days=1),
         "summary": summary,
         "meals": meals,
         "workouts": workouts,
-        "water": water_card(user, day),
+        "water": water,
+        "ring": dashboard.budget_ring(summary),
+        "meal_now": now,
+        "next_step": dashboard.next_step(
+            summary,
+            today=today,
+            meal_now=now,
+            logged_meals={entry.meal for entry in entries},
+            water=water,
+            last_weigh_in=last_weigh_in_date(user) if day == today else None,
+        ),
         "guides": offered_after(recent_exercise),
         "quick_add_form": quick_add_form or QuickAddForm(initial={"meal": Meal.SNACKS}),
         "copy_form": CopyForm(initial={"from_date": day - timedelta(days=1)}),
@@ -426,9 +442,22 @@ def edit_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
 @require_POST
 def delete_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(Entry, pk=entry_id, user=request.user)
-    entry.delete()
-    messages.success(request, f"Deleted {entry.name}.")
+    undo.delete_with_undo(request, entry, entry.name)
     return redirect(_day_url(entry.date))
+
+
+@login_required
+@require_POST
+def undo_delete(request: HttpRequest) -> HttpResponse:
+    """Put back the food or exercise entry deleted last, and show it on its day."""
+    restored = undo.restore_deleted(request)
+    if restored is None:
+        messages.error(request, "There is nothing to undo.")
+        return redirect("diary:today")
+    day: date = restored.date  # type: ignore[attr-defined]
+    messages.success(request, f"Put back {restored.name}.")  # type: ignore[attr-defined]
+    anchor = "#exercise" if isinstance(restored, ExerciseEntry) else f"#entry-{restored.pk}"
+    return redirect(_day_url(day) + anchor)
 
 
 @login_required

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from openplate.accounts.models import Profile
 from openplate.body.services import body_weight_on, has_weighed_in
+from openplate.core import undo
 from openplate.core.forms import add_service_errors
 from openplate.exercise import services
 from openplate.exercise.forms import (
@@ -266,6 +267,5 @@ def _edit_form(entry: ExerciseEntry, data: Any, *, metric: bool) -> forms.Form:
 def delete_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
     user = _user(request)
     entry = get_object_or_404(ExerciseEntry, pk=entry_id, user=user)
-    services.delete_entry(user, entry)
-    messages.success(request, f"Deleted {entry.name}.")
+    undo.delete_with_undo(request, entry, entry.name)
     return _back(request, entry.date)
