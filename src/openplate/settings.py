@@ -71,7 +71,8 @@ TEMPLATES = [
 ]
 
 DATABASES: dict[str, dict[str, Any]]
-if database_url := config.env_str("DATABASE_URL", ""):
+# A secret (it may hold a password), so it can also be given as DATABASE_URL_FILE.
+if database_url := config.env_secret("DATABASE_URL"):
     DATABASES = {
         "default": dict(
             dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)
@@ -100,10 +101,9 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
-EMAIL_BACKEND = config.env_str(
-    "OPENPLATE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
-DEFAULT_FROM_EMAIL = config.env_str("OPENPLATE_FROM_EMAIL", "openplate@localhost")
+# Mail (the password-reset link): EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS,
+# EMAIL_USE_SSL, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_TIMEOUT and DEFAULT_FROM_EMAIL.
+globals().update(config.mail_settings())
 # Django's own password check; the user comes with their account (the time zone) in one query.
 AUTHENTICATION_BACKENDS = ["openplate.accounts.backends.AccountBackend"]
 LOGIN_URL = "login"

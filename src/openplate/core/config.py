@@ -1,4 +1,4 @@
-"""Typed readers of the environment, the data folder and the secret key.
+"""Typed readers of the environment, the data folder, the secret key and the mail settings.
 
 Each reader fails loudly: a value it cannot understand raises ImproperlyConfigured naming the
 variable and the value, rather than quietly falling back to the default. Reading writes nothing:
@@ -12,6 +12,7 @@ import os
 import secrets
 import time
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +23,13 @@ SECRET_KEY_FILE = "secret_key"
 STATIC_FOLDER = "static"
 # How long to wait for another process that has just created the secret key file to fill it.
 SECRET_KEY_WAIT_SECONDS = 2.0
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The ports mail servers listen on: SMTPS (implicit TLS), submission (STARTTLS), plain SMTP.
+SMTP_SSL_PORT = 465
+SMTP_STARTTLS_PORT = 587
+SMTP_PORT = 25
+SMTP_TIMEOUT_SECONDS = 10
 
 
 def env_str(name: str, default: str) -> str:
@@ -54,6 +62,14 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def env_positive_int(name: str, default: int) -> int:
+    """A whole number above zero; unset or empty gives `default`."""
+    number = env_int(name, default)
+    if number <= 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number above 0, not {number}")
+    return number
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Comma-separated items, each stripped, empty items dropped; unset gives `default`."""
     value = os.environ.get(name)
@@ -77,6 +93,33 @@ def env_secret(name: str) -> str | None:
         raise ImproperlyConfigured(
             f"{name}_FILE names {path!r}, which cannot be read: {error.strerror}"
         ) from None
+
+
+def mail_settings() -> dict[str, Any]:
+    """Django's e-mail settings from OPENPLATE_EMAIL_*: SMTP when a host is named, else the
+    console (the password-reset mail is then printed in the server's log)."""
+    host = env_str("OPENPLATE_EMAIL_HOST", "").strip()
+    use_tls = env_bool("OPENPLATE_EMAIL_USE_TLS", False)
+    use_ssl = env_bool("OPENPLATE_EMAIL_USE_SSL", False)
+    if use_tls and use_ssl:
+        raise ImproperlyConfigured(
+            "set OPENPLATE_EMAIL_USE_TLS (STARTTLS) or OPENPLATE_EMAIL_USE_SSL (TLS from the "
+            "first byte), not both"
+        )
+    default_port = SMTP_SSL_PORT if use_ssl else SMTP_STARTTLS_PORT if use_tls else SMTP_PORT
+    return {
+        "EMAIL_BACKEND": env_str(
+            "OPENPLATE_EMAIL_BACKEND", SMTP_BACKEND if host else CONSOLE_BACKEND
+        ),
+        "EMAIL_HOST": host or "localhost",
+        "EMAIL_PORT": env_positive_int("OPENPLATE_EMAIL_PORT", default_port),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_HOST_USER": env_str("OPENPLATE_EMAIL_USER", ""),
+        "EMAIL_HOST_PASSWORD": env_secret("OPENPLATE_EMAIL_PASSWORD") or "",
+        "EMAIL_TIMEOUT": env_positive_int("OPENPLATE_EMAIL_TIMEOUT", SMTP_TIMEOUT_SECONDS),
+        "DEFAULT_FROM_EMAIL": env_str("OPENPLATE_FROM_EMAIL", "openplate@localhost"),
+    }
 
 
 def data_dir() -> Path:
