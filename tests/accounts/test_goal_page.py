@@ -233,13 +233,37 @@ def test_it_fills_the_form_in_from_the_profile_and_the_goal(new_alice_browser: C
     assert selected(html, "rate_lb") == "-1.5"
     assert checked(html, "sex") == "female"
     assert checked(html, "activity") == "moderate"
-    assert (value(html, "height_ft"), value(html, "height_in")) == ("5", "4.0")
+    assert (value(html, "height_ft"), value(html, "height_in")) == ("5", "4")
     assert value(html, "weight_lb") == "171.5"
     assert value(html, "birth_date") == years_ago(25).isoformat()
     # The metric set holds the same person, for a switch of units.
     assert value(html, "height_cm") == "162.6"
     assert value(html, "weight_kg") == "77.79"
     assert selected(html, "rate_kg") == "-0.75"
+
+
+def test_the_reopened_form_shows_numbers_as_a_person_writes_them(
+    new_alice_browser: Client,
+) -> None:
+    save(new_alice_browser, height_ft="5", height_in="4", weight_lb="160", target_lb="140")
+    html = new_alice_browser.get("/goal/").content.decode()
+    # 4 and 160, not 4.0 and 160.0; the decimals a number needs stay.
+    assert (value(html, "height_ft"), value(html, "height_in")) == ("5", "4")
+    assert (value(html, "weight_lb"), value(html, "target_lb")) == ("160", "140")
+    assert (value(html, "weight_kg"), value(html, "target_kg")) == ("72.57", "63.5")
+    assert value(html, "height_cm") == "162.6"
+
+    save(new_alice_browser, height_ft="6", height_in="0", weight_lb="160.5")
+    html = new_alice_browser.get("/goal/").content.decode()
+    assert (value(html, "height_ft"), value(html, "height_in")) == ("6", "0")
+    assert value(html, "weight_lb") == "160.5"
+
+
+def test_switching_units_shows_whole_numbers_without_decimals(new_alice_browser: Client) -> None:
+    typed = {"units": "imperial", "height_cm": "182.88", "weight_kg": "90.718474"}
+    html = new_alice_browser.get("/goal/", typed, headers={"HX-Request": "true"}).content.decode()
+    assert (value(html, "height_ft"), value(html, "height_in")) == ("6", "0")
+    assert value(html, "weight_lb") == "200"
 
 
 def test_missing_answers_are_shown_beside_their_fields(new_alice_browser: Client) -> None:

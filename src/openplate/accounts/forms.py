@@ -110,10 +110,19 @@ class SignupForm(BaseSignupForm):
 # --- The goal ----------------------------------------------------------------------------------
 
 
+class PlainNumberInput(forms.NumberInput):
+    """A number box that writes a number as a person would: 4, 160 and 160.5, never 4.0."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return super().format_value(value)
+
+
 def _number_input(**attrs: str) -> forms.NumberInput:
     # No min or max in the page: a field hidden by the units switch must never stop the browser
     # from sending the form, so every range is checked on the server.
-    return forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", **attrs})
+    return PlainNumberInput(attrs={"step": "any", "inputmode": "decimal", **attrs})
 
 
 class GoalForm(forms.Form):
