@@ -273,6 +273,7 @@ AS_BOB = {
         == {
             "username": "bob",
             "time_zone": "UTC",
+            "exercise_share": 1.0,
             "today": str(timezone.localdate()),
             "profile": None,
             "goal": None,

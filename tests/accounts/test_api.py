@@ -29,6 +29,7 @@ def test_it_shows_an_empty_profile_before_the_first_goal(new_alice_api):
     assert response.json() == {
         "username": "alice",
         "time_zone": "UTC",  # the server's: alice was made without a browser
+        "exercise_share": 1.0,  # all of it until she chooses
         "today": timezone.localdate().isoformat(),
         "profile": None,
         "goal": None,

@@ -7,11 +7,13 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
 from openplate.accounts import goals, tokens
+from openplate.accounts.exercise_share import exercise_share_of, set_exercise_share
 from openplate.accounts.goals import GoalInput
 from openplate.accounts.models import ApiToken, Goal
 from openplate.accounts.profile import (
@@ -45,6 +47,7 @@ def get_profile(request: HttpRequest) -> ProfileWithGoal:
         {
             "username": user.get_username(),
             "time_zone": time_zone_name_of(user),
+            "exercise_share": exercise_share_of(user),
             "today": today,
             "profile": profile_of(user),
             "goal": goals.goal_on(user, today),
@@ -54,18 +57,23 @@ def get_profile(request: HttpRequest) -> ProfileWithGoal:
 
 @router.patch("/profile", response=ProfileWithGoal)
 def update_profile(request: HttpRequest, payload: ProfileChanges) -> ProfileWithGoal:
-    """Change the display units, the daily water goal or the time zone. The profile is made by
-    the first goal, so until then units and water answer 422; the time zone may change at any
-    time, and the answer's `today` already follows it."""
+    """Change the display units, the daily water goal, the time zone or the share of exercise
+    added to the budget. The profile is made by the first goal, so until then units and water
+    answer 422; the time zone and the exercise share may change at any time, and the answer's
+    `today` already follows the zone."""
     user = caller(request)
-    with errors_at(BODY, {"water_goal": ("water_goal_ml",)}):
-        change_profile(
-            user,
-            units=payload.units,
-            water_goal=payload.water_goal_ml,
-            water_unit=ML,
-            time_zone=payload.time_zone,
-        )
+    profile_changes = payload.model_dump(exclude={"exercise_share"}, exclude_none=True)
+    with errors_at(BODY, {"water_goal": ("water_goal_ml",)}), transaction.atomic():
+        if profile_changes or payload.exercise_share is None:
+            change_profile(
+                user,
+                units=payload.units,
+                water_goal=payload.water_goal_ml,
+                water_unit=ML,
+                time_zone=payload.time_zone,
+            )
+        if payload.exercise_share is not None:
+            set_exercise_share(user, payload.exercise_share)
     if payload.time_zone is not None:
         activate_time_zone(user)  # the rest of this request is in the new zone
     return get_profile(request)

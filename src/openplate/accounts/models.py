@@ -17,6 +17,19 @@ def default_time_zone() -> str:
     return str(settings.TIME_ZONE)
 
 
+class ExerciseShare(float, models.Choices):
+    """How much of the exercise a person logs is added to their day's budget.
+
+    The activity level describes daily life without exercise, so exercise logged comes on top
+    of it: all of it, as MyPlate counts it. Some add half, because what a workout burns is
+    easy to overestimate, and some none, to keep the budget fixed.
+    """
+
+    ALL = 1.0, "All"
+    HALF = 0.5, "Half"
+    NONE = 0.0, "None"
+
+
 class Account(models.Model):
     """What every account has from sign-up on, goal or not: the time zone its days follow.
 
@@ -31,6 +44,11 @@ class Account(models.Model):
         max_length=64,
         default=default_time_zone,
         help_text="An IANA name, such as America/Los_Angeles.",
+    )
+    exercise_share = models.FloatField(
+        choices=ExerciseShare.choices,
+        default=ExerciseShare.ALL,
+        help_text="The share of each day's logged exercise added to its budget.",
     )
 
     def __str__(self) -> str:

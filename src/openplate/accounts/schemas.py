@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ninja import Schema
 from pydantic import Field, field_validator
 
+from openplate.accounts.exercise_share import SHARES, UNKNOWN_SHARE
 from openplate.accounts.goals import (
     MACRO_PERCENT_RANGE,
     GoalInput,
@@ -46,7 +47,12 @@ TIME_ZONE = (
     "totals, streaks and reports start at midnight there. Set from the browser at sign-up, else "
     "the server's zone."
 )
-SHARES = (
+EXERCISE_SHARE = (
+    "The share of each day's logged exercise added to its budget: 1 (all, the default), 0.5 "
+    "(half) or 0 (none). The activity level describes daily life, so logged exercise comes on "
+    "top of it: remaining = budget - food + exercise_share × exercise."
+)
+MACRO_SHARES = (
     "% of calories, {:g} to {:g}; protein, carbohydrate and fat add up to 100. A share left out "
     "keeps today's ({}, {} and {} at first)."
 ).format(
@@ -78,9 +84,9 @@ class GoalIn(InputSchema):
     units: Profile.Units | None = Field(
         default=None, description="How the pages show amounts; unchanged when left out."
     )
-    protein_percent: WholeNumber | None = Field(default=None, description=SHARES)
-    carbohydrate_percent: WholeNumber | None = Field(default=None, description=SHARES)
-    fat_percent: WholeNumber | None = Field(default=None, description=SHARES)
+    protein_percent: WholeNumber | None = Field(default=None, description=MACRO_SHARES)
+    carbohydrate_percent: WholeNumber | None = Field(default=None, description=MACRO_SHARES)
+    fat_percent: WholeNumber | None = Field(default=None, description=MACRO_SHARES)
     target_weight_kg: Number | None = Field(
         default=None,
         description=f"The goal weight, {TARGET}; null for none. Left out, today's is kept.",
@@ -182,11 +188,24 @@ class ProfileChanges(InputSchema):
         description=f"{TIME_ZONE} Works before the first goal too.",
         examples=["America/Los_Angeles"],
     )
+    exercise_share: Number | None = Field(
+        default=None,
+        description=f"{EXERCISE_SHARE} Works before the first goal too.",
+        json_schema_extra={"enum": sorted(SHARES, reverse=True)},
+    )
+
+    @field_validator("exercise_share")
+    @classmethod
+    def offered_share(cls, share: float | None) -> float | None:
+        if share is not None and share not in SHARES:
+            raise refusal(UNKNOWN_SHARE)
+        return share
 
 
 class ProfileWithGoal(Schema):
     username: str
     time_zone: str = Field(description=TIME_ZONE)
+    exercise_share: float = Field(description=EXERCISE_SHARE)
     today: dt.date = Field(
         description="Today where the person lives: the day a log without a date is for."
     )

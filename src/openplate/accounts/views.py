@@ -26,6 +26,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from openplate.accounts import tokens
+from openplate.accounts.exercise_share import (
+    ExerciseShareForm,
+    exercise_share_of,
+    set_exercise_share,
+    share_label,
+)
 from openplate.accounts.forms import (
     GoalForm,
     SignupForm,
@@ -191,7 +197,8 @@ def _macros(goal: Goal) -> list[dict[str, Any]]:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
-    """Display units, the time zone, water, API tokens, and the way to change the password."""
+    """Display units, the time zone, water, exercise in the budget, API tokens, and the way to
+    change the password."""
     user = _user(request)
     profile = profile_of(user)
     if request.method == "POST":
@@ -255,6 +262,21 @@ def water_goal(request: HttpRequest) -> HttpResponse:
     return _settings_page(request, water_form=form, status=INVALID)
 
 
+@login_required
+@require_POST
+def exercise_share(request: HttpRequest) -> HttpResponse:
+    """How much of the exercise logged is added to the budget: all, half or none."""
+    user = _user(request)
+    form = ExerciseShareForm(request.POST)
+    if form.is_valid():
+        share = set_exercise_share(user, form.cleaned_data["exercise_share"])
+        messages.success(
+            request, f"Exercise calories added to your budget: {share_label(share).lower()}."
+        )
+        return redirect("accounts:settings")
+    return _settings_page(request, exercise_share_form=form, status=INVALID)
+
+
 @never_cache  # the page may hold a new token's secret
 @login_required
 @require_POST
@@ -299,6 +321,7 @@ def _settings_page(
     units_form: UnitsForm | None = None,
     time_zone_form: TimeZoneForm | None = None,
     water_form: WaterGoalForm | None = None,
+    exercise_share_form: ExerciseShareForm | None = None,
     token_form: TokenForm | None = None,
     new_token: ApiToken | None = None,
     secret: str | None = None,
@@ -318,6 +341,8 @@ def _settings_page(
         "now_there": timezone.localtime(timezone=ZoneInfo(zone)).replace(tzinfo=None),
         "has_profile": profile is not None,
         "water_form": water_form or _water_goal_form(profile),
+        "exercise_share_form": exercise_share_form
+        or ExerciseShareForm.for_share(exercise_share_of(user)),
         "token_form": token_form or TokenForm(),
         "tokens": ApiToken.objects.filter(user=user),
         "new_token": new_token,

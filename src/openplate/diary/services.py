@@ -1,5 +1,6 @@
 """Logging food: entries with their amounts, copies, recent and favourite foods, and a day's
-summary: Budget - Food + Exercise = Remaining, with the macros against their targets.
+summary: Budget - Food + Exercise = Remaining, with the macros against their targets. The
+exercise counted is the share of it the person adds to their budget (all, half or none).
 
 The pages and the API both call these functions; each raises ValidationError naming the field
 at fault and then changes nothing.
@@ -17,8 +18,9 @@ from django.db import transaction
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
+from openplate.accounts.exercise_share import counted_exercise_kcal, exercise_share_of
 from openplate.accounts.goals import goal_on, macro_shares, macro_targets_g
-from openplate.accounts.models import Goal
+from openplate.accounts.models import ExerciseShare, Goal
 from openplate.core.checks import day_errors, is_number, raise_errors
 from openplate.diary.models import Entry, Favourite, Meal
 from openplate.exercise.services import burned_kcal_on
@@ -62,8 +64,10 @@ class DaySummary:
     goal: Goal | None
     budget_kcal: float | None
     food_kcal: float
-    exercise_kcal: float
-    remaining_kcal: float | None  # budget - food + exercise
+    exercise_kcal: float  # burned, as logged
+    exercise_share: float  # of it added to the budget: 1, 0.5 or 0
+    exercise_counted_kcal: float  # exercise_share × exercise_kcal
+    remaining_kcal: float | None  # budget - food + counted exercise
     macros: tuple[Macro, ...]
     meals: dict[str, float]  # kcal per meal
 
@@ -337,14 +341,24 @@ def entries_on(user: User, day: date) -> QuerySet[Entry]:
 def day_summary(user: User, day: date) -> DaySummary:
     """Budget - Food + Exercise = Remaining for `day`, with macros and calories per meal."""
     return summarize(
-        day, entries_on(user, day), goal_on(user, day), exercise_kcal=burned_kcal_on(user, day)
+        day,
+        entries_on(user, day),
+        goal_on(user, day),
+        exercise_kcal=burned_kcal_on(user, day),
+        exercise_share=exercise_share_of(user),
     )
 
 
 def summarize(
-    day: date, entries: Iterable[Entry], goal: Goal | None, *, exercise_kcal: float = 0.0
+    day: date,
+    entries: Iterable[Entry],
+    goal: Goal | None,
+    *,
+    exercise_kcal: float = 0.0,
+    exercise_share: float = ExerciseShare.ALL,
 ) -> DaySummary:
-    """The summary of a day's entries, for a page that has loaded them already."""
+    """The summary of a day's entries, for a page that has loaded them already. Pass the
+    person's `exercise_share` (`exercise_share_of(user)`, free once the account is read)."""
     meals = dict.fromkeys(Meal.values, 0.0)
     grams = dict.fromkeys(MACROS, 0.0)
     for entry in entries:
@@ -354,13 +368,16 @@ def summarize(
         grams["fat"] += entry.fat_g or 0.0
     food_kcal = sum(meals.values())
     budget = goal.budget_kcal if goal else None
+    counted = counted_exercise_kcal(exercise_kcal, exercise_share)
     return DaySummary(
         day=day,
         goal=goal,
         budget_kcal=budget,
         food_kcal=food_kcal,
         exercise_kcal=exercise_kcal,
-        remaining_kcal=None if budget is None else budget - food_kcal + exercise_kcal,
+        exercise_share=float(exercise_share),
+        exercise_counted_kcal=counted,
+        remaining_kcal=None if budget is None else budget - food_kcal + counted,
         macros=_macros(grams, goal),
         meals=meals,
     )

@@ -72,19 +72,32 @@ def weight_summary(data: Progress) -> str:
     if not points:
         return "No weigh-ins in this period yet."
     first, last = points[0], points[-1]
-    change = last.trend_kg - first.trend_kg
-    direction = "down" if change < 0 else "up"
-    text = (
-        f"{len(points)} weigh-ins from {first.date:%b %-d} to {last.date:%b %-d}: the trend went "
-        f"{direction} {_mass(abs(change), unit)}, from {_mass(first.trend_kg, unit)} to "
-        f"{_mass(last.trend_kg, unit)}; the last weigh-in was {_mass(last.weight_kg, unit)}."
-    )
+    if len(points) == 1:
+        text = f"1 weigh-in, on {last.date:%b %-d}: {_mass(last.weight_kg, unit)}."
+    else:
+        text = (
+            f"{len(points)} weigh-ins from {first.date:%b %-d} to {last.date:%b %-d}: "
+            f"{_trend_change(first.trend_kg, last.trend_kg, unit)}; the last weigh-in was "
+            f"{_mass(last.weight_kg, unit)}."
+        )
     if data.target_weight_kg is not None:
         text += f" Goal weight: {_mass(data.target_weight_kg, unit)}."
     if data.forecast is not None and data.forecast.points:
         day, kg = data.forecast.points[-1]
         text += f" Forecast for {day:%b %-d}: {_mass(kg, unit)}."
     return text
+
+
+def _trend_change(first_kg: float, last_kg: float, unit: str) -> str:
+    """How the trend moved, as shown: a change that rounds to nothing held steady."""
+    change = last_kg - first_kg
+    if _mass(abs(change), unit) == _mass(0.0, unit):
+        return f"the trend held steady at {_mass(last_kg, unit)}"
+    direction = "down" if change < 0 else "up"
+    return (
+        f"the trend went {direction} {_mass(abs(change), unit)}, from {_mass(first_kg, unit)} "
+        f"to {_mass(last_kg, unit)}"
+    )
 
 
 def calories_summary(data: Progress) -> str:

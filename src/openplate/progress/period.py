@@ -3,7 +3,13 @@
 Every series comes from one query (food, exercise and water are summed per day by the database;
 weigh-ins and goals are read once), so the cost of a period does not grow with its days in
 queries, only in rows. The weight forecast runs the Hall dynamic model
-(`openplate.science.dynamics`) from the goal's start weight at the intake its budget implies.
+(`openplate.science.dynamics`) from the latest weigh-in's trend weight (the goal's start weight
+before the first weigh-in of the goal) at the intake its budget implies.
+
+Net is food less exercise; remaining is the budget less food plus the share of exercise the
+person adds to their budget (all, half or none: `openplate.accounts.exercise_share`). Averages
+of food and net count only the days with food logged (`net_average`), everywhere: the progress
+page, the weekly report and the API.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Sum
 
-from openplate.accounts.models import Goal, Profile
+from openplate.accounts.exercise_share import counted_exercise_kcal
+from openplate.accounts.models import ExerciseShare, Goal, Profile
 from openplate.accounts.profile import today_for
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.body.services import WeighIn, with_trend
@@ -24,7 +32,7 @@ from openplate.exercise.models import ExerciseEntry
 from openplate.science import dynamics, nutrition
 from openplate.science.errors import InvalidInput
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
-from openplate.science.units import DAYS_PER_WEEK
+from openplate.science.units import DAYS_PER_WEEK, DAYS_PER_YEAR
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -50,6 +58,7 @@ class DayTotals:
     water_ml: float = 0.0
     weight_kg: float | None = None
     trend_kg: float | None = None  # carried from the last weigh-in
+    exercise_share: float = ExerciseShare.ALL  # of the exercise added to the budget
 
     @property
     def logged(self) -> bool:
@@ -61,14 +70,22 @@ class DayTotals:
         return self.food_kcal - self.exercise_kcal
 
     @property
+    def exercise_counted_kcal(self) -> float:
+        """The exercise added to the budget: all, half or none of it."""
+        return counted_exercise_kcal(self.exercise_kcal, self.exercise_share)
+
+    @property
     def remaining_kcal(self) -> float | None:
-        """Budget - Food + Exercise."""
-        return None if self.budget_kcal is None else self.budget_kcal - self.net_kcal
+        """Budget - Food + counted Exercise."""
+        if self.budget_kcal is None:
+            return None
+        return self.budget_kcal - self.food_kcal + self.exercise_counted_kcal
 
 
 @dataclass(frozen=True)
 class Averages:
-    """Averages over a window: food per day logged, exercise per day, and the trend's change."""
+    """Averages over a window: food and net per day logged, exercise per day, and the trend's
+    change."""
 
     label: str
     start: date
@@ -77,7 +94,7 @@ class Averages:
     logged_days: int
     food_kcal: float | None  # per day with food logged
     exercise_kcal: float  # per day
-    net_kcal: float | None  # food per logged day - exercise per day
+    net_kcal: float | None  # per day with food logged: `net_average`
     weight_change_kg: float | None  # the trend at the end less the trend at the start
 
 
@@ -100,9 +117,12 @@ class MacroSplit:
 
 @dataclass(frozen=True)
 class Forecast:
-    """The Hall model's daily weight from the goal's start, at the goal's budget."""
+    """The Hall model's daily weight from the latest weigh-in (its trend weight), or from the
+    goal's start before the goal has one, eating the goal's budget every day."""
 
     goal_start: date
+    start: date  # the day the line starts from
+    start_kg: float
     intake_kcal: float
     points: list[tuple[date, float]]
     target_kg: float | None
@@ -124,6 +144,7 @@ class Progress:
     units: str
     height_cm: float | None
     latest: WeighIn | None = field(default=None)
+    exercise_share: float = ExerciseShare.ALL
 
 
 @dataclass(frozen=True)
@@ -137,19 +158,33 @@ class WeekReport:
     averages: dict[str, float | None]  # food figures per logged day, the rest per day
     logged_days: int
     weight_change_kg: float | None  # trend at the week's end less at its start
+    exercise_share: float = ExerciseShare.ALL
 
 
 # --- one query per series ----------------------------------------------------------------------
 
 
 def _profile(user: User) -> dict[str, Any]:
-    row = Profile.objects.filter(user=user).values("height_cm", "units", "water_goal_ml").first()
-    if row is not None:
-        return dict(row)
-    return {
-        "height_cm": None,
+    """The profile's height, units and water goal, and the account's exercise share, in one
+    query; the defaults for what a person does not have yet."""
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values(
+            height_cm=F("profile__height_cm"),
+            units=F("profile__units"),
+            water_goal_ml=F("profile__water_goal_ml"),
+            exercise_share=F("account__exercise_share"),
+        )
+        .first()
+    ) or {}
+    defaults = {
         "units": Profile.Units.IMPERIAL,
         "water_goal_ml": DEFAULT_WATER_GOAL_ML,
+        "exercise_share": float(ExerciseShare.ALL),
+    }
+    return {"height_cm": row.get("height_cm")} | {
+        name: default if row.get(name) is None else row[name] for name, default in defaults.items()
     }
 
 
@@ -174,10 +209,17 @@ def _per_day(queryset: Any, **sums: Any) -> dict[date, dict[str, Any]]:
 
 
 def daily_totals(
-    user: User, start: date, end: date, *, goals: _Goals | None = None, weights: list[WeighIn]
+    user: User,
+    start: date,
+    end: date,
+    *,
+    goals: _Goals | None = None,
+    weights: list[WeighIn],
+    exercise_share: float = ExerciseShare.ALL,
 ) -> list[DayTotals]:
     """Every day from `start` to `end`: three queries (food, exercise, water), plus the goals'
-    when not given. `weights` are the person's weigh-ins with their trend, oldest first."""
+    when not given. `weights` are the person's weigh-ins with their trend, oldest first;
+    `exercise_share` is how much of each day's exercise is added to its budget."""
     goals = goals or _Goals(user)
     span = {"user": user, "date__gte": start, "date__lte": end}
     food = _per_day(
@@ -211,9 +253,20 @@ def daily_totals(
                 water_ml=float(water.get(day, {}).get("ml") or 0.0),
                 weight_kg=weighed[day].weight_kg if day in weighed else None,
                 trend_kg=weights[index].trend_kg if index >= 0 else None,
+                exercise_share=exercise_share,
             )
         )
     return days
+
+
+def first_logged_day(user: User) -> date | None:
+    """The first day with food, exercise or a weigh-in logged, in one query; None before any."""
+    dates = [
+        model.objects.filter(user=user).order_by().values("date")
+        for model in (Entry, ExerciseEntry, WeightEntry)
+    ]
+    first = dates[0].union(*dates[1:]).order_by("date").first()
+    return first["date"] if first else None
 
 
 def _all_weigh_ins(user: User, height_cm: float | None) -> list[WeighIn]:
@@ -236,13 +289,21 @@ def progress(user: User, start: date, end: date, *, today: date | None = None) -
     goals = _Goals(user)
     weights = _all_weigh_ins(user, profile["height_cm"])
     window_start = min(start, end - timedelta(days=max(d for _, d in AVERAGE_WINDOWS) - 1))
-    all_days = daily_totals(user, window_start, end, goals=goals, weights=weights)
+    all_days = daily_totals(
+        user,
+        window_start,
+        end,
+        goals=goals,
+        weights=weights,
+        exercise_share=profile["exercise_share"],
+    )
     days = [day for day in all_days if day.day >= start]
     food_dates = set(
         Entry.objects.filter(user=user).order_by().values_list("date", flat=True).distinct()
     )
     weigh_dates = {point.date for point in weights}
     in_range = [point for point in weights if start <= point.date <= end]
+    by_end = [point for point in weights if point.date <= end]
     goal = goals.on(end)
     ahead = max(MIN_FORECAST_DAYS_AHEAD, ((end - start).days + 1) // 4)
     averages = [_averages(label, all_days[-size:]) for label, size in AVERAGE_WINDOWS]
@@ -253,7 +314,10 @@ def progress(user: User, start: date, end: date, *, today: date | None = None) -
         days=days,
         weigh_ins=in_range,
         forecast=forecast(
-            goal, max(start, goal.starts_on) if goal else start, end + timedelta(days=ahead)
+            goal,
+            max(start, goal.starts_on) if goal else start,
+            end + timedelta(days=ahead),
+            latest=by_end[-1] if by_end else None,
         ),
         goal=goal,
         target_weight_kg=goal.target_weight_kg if goal else None,
@@ -269,50 +333,58 @@ def progress(user: User, start: date, end: date, *, today: date | None = None) -
         units=profile["units"],
         height_cm=profile["height_cm"],
         latest=weights[-1] if weights else None,
+        exercise_share=profile["exercise_share"],
     )
 
 
-def forecast(goal: Goal | None, start: date, end: date) -> Forecast | None:
-    """The Hall model's weight for each day from `start` to `end`, for a person who started
-    `goal` at its weight and ate its budget every day since; None without a goal, or when the
-    model cannot take the person (it is for adults with a plausible body composition)."""
+def forecast(
+    goal: Goal | None, start: date, end: date, *, latest: WeighIn | None = None
+) -> Forecast | None:
+    """The Hall model's weight for each day from `start` to `end`, for a person who eats the
+    budget of `goal` every day. The line starts where the person is: at the trend weight of
+    `latest`, the last weigh-in, when it is of this goal (on or after its start), else at the
+    goal's start weight on its first day. None without a goal, or when the model cannot take
+    the person (it is for adults with a plausible body composition)."""
     if goal is None or end < goal.starts_on:
         return None
-    search_end = goal.starts_on + timedelta(days=GOAL_SEARCH_DAYS)
-    days = min(
-        max((end - goal.starts_on).days, (search_end - goal.starts_on).days, 1), MAX_SIMULATED_DAYS
-    )
+    from_day, from_kg = goal.starts_on, goal.weight_kg
+    if latest is not None and goal.starts_on <= latest.date <= end:
+        from_day, from_kg = latest.date, latest.trend_kg
+    search_end = from_day + timedelta(days=GOAL_SEARCH_DAYS)
+    days = min(max((end - from_day).days, (search_end - from_day).days, 1), MAX_SIMULATED_DAYS)
+    age_years = goal.age_years + (from_day - goal.starts_on).days / DAYS_PER_YEAR
     try:
         people = dynamics.baseline(
-            goal.sex, goal.age_years, goal.height_cm, goal.weight_kg, goal.activity_factor
+            goal.sex, age_years, goal.height_cm, from_kg, goal.activity_factor
         )
         change = goal.budget_kcal - float(people.intake_kcal[0])
-        weights = dynamics.simulate(people, days, change).weight_kg[0]
+        weights = [float(kg) for kg in dynamics.simulate(people, days, change).weight_kg[0]]
     except InvalidInput:
         return None
     points = [
-        (goal.starts_on + timedelta(days=offset), float(weights[offset]))
-        for offset in range(
-            max((start - goal.starts_on).days, 0), min((end - goal.starts_on).days, days) + 1
-        )
+        (from_day + timedelta(days=offset), weights[offset])
+        for offset in range(max((start - from_day).days, 0), min((end - from_day).days, days) + 1)
     ]
     return Forecast(
         goal_start=goal.starts_on,
+        start=from_day,
+        start_kg=from_kg,
         intake_kcal=goal.budget_kcal,
         points=points,
         target_kg=goal.target_weight_kg,
-        reached_on=_reached_on(goal, [float(w) for w in weights]),
+        reached_on=_reached_on(goal, from_day, weights),
     )
 
 
-def _reached_on(goal: Goal, weights: list[float]) -> date | None:
+def _reached_on(goal: Goal, from_day: date, weights: list[float]) -> date | None:
+    """The first day at or past the goal weight, on the side the goal set out towards."""
     target = goal.target_weight_kg
     if target is None:
         return None
     losing = target <= goal.weight_kg
     for offset, weight in enumerate(weights):
         if (weight <= target) if losing else (weight >= target):
-            return goal.starts_on + timedelta(days=offset)
+            return from_day + timedelta(days=offset)
     return None
 
 
@@ -326,9 +398,22 @@ def macro_split(days: list[DayTotals]) -> MacroSplit:
     return MacroSplit(grams=grams, percent=nutrition.energy_shares(grams))
 
 
+def per_logged_day(days: list[DayTotals], name: str) -> float | None:
+    """The mean of `name` over the days with food logged; None when none was. A day nobody
+    logged is not a day of fasting, so it is left out rather than counted as zero."""
+    logged = [getattr(day, name) for day in days if day.logged]
+    return sum(logged) / len(logged) if logged else None
+
+
+def net_average(days: list[DayTotals]) -> float | None:
+    """The net a day: the mean, over the days with food logged, of each day's food less that
+    day's exercise. Exercise on a day without food logged has no food to net against, so it is
+    left out here (the exercise average still counts it). Not food average - exercise average:
+    those two count different days."""
+    return per_logged_day(days, "net_kcal")
+
+
 def _averages(label: str, days: list[DayTotals]) -> Averages:
-    logged = [day for day in days if day.logged]
-    food = sum(day.food_kcal for day in logged) / len(logged) if logged else None
     exercise = sum(day.exercise_kcal for day in days) / len(days) if days else 0.0
     trends = [day.trend_kg for day in days if day.trend_kg is not None]
     return Averages(
@@ -336,10 +421,10 @@ def _averages(label: str, days: list[DayTotals]) -> Averages:
         start=days[0].day,
         end=days[-1].day,
         days=len(days),
-        logged_days=len(logged),
-        food_kcal=food,
+        logged_days=sum(1 for day in days if day.logged),
+        food_kcal=per_logged_day(days, "food_kcal"),
         exercise_kcal=exercise,
-        net_kcal=None if food is None else food - exercise,
+        net_kcal=net_average(days),
         weight_change_kg=trends[-1] - trends[0] if len(trends) >= 2 else None,
     )
 
@@ -386,13 +471,14 @@ def week_report(user: User, monday: date) -> WeekReport:
     end = start + timedelta(days=6)
     profile = _profile(user)
     weights = _all_weigh_ins(user, profile["height_cm"])
-    days = daily_totals(user, start, end, weights=weights)
+    days = daily_totals(user, start, end, weights=weights, exercise_share=profile["exercise_share"])
     logged = [day for day in days if day.logged]
     budgets = [day.budget_kcal for day in days if day.budget_kcal is not None]
     totals = {
         "budget_kcal": sum(budgets),
         "food_kcal": sum(day.food_kcal for day in days),
         "exercise_kcal": sum(day.exercise_kcal for day in days),
+        "exercise_counted_kcal": sum(day.exercise_counted_kcal for day in days),
         "net_kcal": sum(day.net_kcal for day in days),
         "remaining_kcal": sum(day.remaining_kcal or 0.0 for day in days),
         "protein_g": sum(day.protein_g for day in days),
@@ -401,22 +487,20 @@ def week_report(user: User, monday: date) -> WeekReport:
         "water_ml": sum(day.water_ml for day in days),
     }
 
-    def per_logged(name: str) -> float | None:
-        return sum(getattr(day, name) for day in logged) / len(logged) if logged else None
-
     averages: dict[str, float | None] = {
         "budget_kcal": sum(budgets) / len(budgets) if budgets else None,
-        "food_kcal": per_logged("food_kcal"),
+        "food_kcal": per_logged_day(days, "food_kcal"),
         "exercise_kcal": totals["exercise_kcal"] / DAYS_PER_WEEK,
-        "net_kcal": per_logged("net_kcal"),
+        "exercise_counted_kcal": totals["exercise_counted_kcal"] / DAYS_PER_WEEK,
+        "net_kcal": net_average(days),
         "remaining_kcal": (
             sum(day.remaining_kcal or 0.0 for day in logged) / len(logged)
             if logged and budgets
             else None
         ),
-        "protein_g": per_logged("protein_g"),
-        "carbohydrate_g": per_logged("carbohydrate_g"),
-        "fat_g": per_logged("fat_g"),
+        "protein_g": per_logged_day(days, "protein_g"),
+        "carbohydrate_g": per_logged_day(days, "carbohydrate_g"),
+        "fat_g": per_logged_day(days, "fat_g"),
         "water_ml": totals["water_ml"] / DAYS_PER_WEEK,
     }
     before = [point for point in weights if point.date < start]
@@ -433,4 +517,5 @@ def week_report(user: User, monday: date) -> WeekReport:
         averages=averages,
         logged_days=len(logged),
         weight_change_kg=change,
+        exercise_share=profile["exercise_share"],
     )

@@ -7,6 +7,7 @@ import datetime as dt
 from ninja import Schema
 from pydantic import Field
 
+from openplate.accounts.schemas import EXERCISE_SHARE
 from openplate.body.schemas import WeighInOut
 from openplate.progress.period import DayTotals, Forecast
 
@@ -15,9 +16,12 @@ class DayOut(Schema):
     date: dt.date
     budget_kcal: float | None = Field(description="The budget in force; null without a goal.")
     food_kcal: float
-    exercise_kcal: float
+    exercise_kcal: float = Field(description="Burned, as logged.")
+    exercise_counted_kcal: float = Field(
+        description="The exercise added to the budget: exercise_share × exercise_kcal."
+    )
     net_kcal: float = Field(description="Food - exercise.")
-    remaining_kcal: float | None = Field(description="Budget - food + exercise.")
+    remaining_kcal: float | None = Field(description="Budget - food + exercise_counted_kcal.")
     protein_g: float
     carbohydrate_g: float
     fat_g: float
@@ -41,9 +45,14 @@ class ForecastPoint(Schema):
 
 
 class ForecastOut(Schema):
-    """The Hall dynamic model's weight, from the goal's start weight at its budget."""
+    """The Hall dynamic model's weight at the goal's budget, from the latest weigh-in's trend
+    weight (the goal's start weight until the goal has a weigh-in)."""
 
     goal_start: dt.date
+    start_date: dt.date = Field(description="The day the forecast starts from.")
+    start_weight_kg: float = Field(
+        description="The trend weight of the latest weigh-in, else the goal's start weight."
+    )
     intake_kcal: float
     target_weight_kg: float | None
     reached_on: dt.date | None = Field(
@@ -54,6 +63,14 @@ class ForecastOut(Schema):
     @staticmethod
     def resolve_target_weight_kg(forecast: Forecast) -> float | None:
         return forecast.target_kg
+
+    @staticmethod
+    def resolve_start_date(forecast: Forecast) -> dt.date:
+        return forecast.start
+
+    @staticmethod
+    def resolve_start_weight_kg(forecast: Forecast) -> float:
+        return forecast.start_kg
 
     @staticmethod
     def resolve_points(forecast: Forecast) -> list[dict[str, object]]:
@@ -79,7 +96,10 @@ class AveragesOut(Schema):
     logged_days: int = Field(description="Days with food logged.")
     food_kcal: float | None = Field(description="Per day with food logged.")
     exercise_kcal: float = Field(description="Per day.")
-    net_kcal: float | None
+    net_kcal: float | None = Field(
+        description="Per day with food logged: the mean of each such day's food - exercise "
+        "(not food_kcal - exercise_kcal, which count different days)."
+    )
     weight_change_kg: float | None = Field(description="The trend's change over the window.")
 
 
@@ -97,6 +117,7 @@ class ProgressOut(Schema):
     units: str = Field(description="How the person likes weights shown: imperial or metric.")
     height_cm: float | None
     target_weight_kg: float | None
+    exercise_share: float = Field(description=EXERCISE_SHARE)
     days: list[DayOut]
     weigh_ins: list[WeighInOut]
     forecast: ForecastOut | None
@@ -111,6 +132,7 @@ class WeekTotals(Schema):
     budget_kcal: float
     food_kcal: float
     exercise_kcal: float
+    exercise_counted_kcal: float
     net_kcal: float
     remaining_kcal: float
     protein_g: float
@@ -123,6 +145,7 @@ class WeekAverages(Schema):
     budget_kcal: float | None
     food_kcal: float | None
     exercise_kcal: float | None
+    exercise_counted_kcal: float | None
     net_kcal: float | None
     remaining_kcal: float | None
     protein_g: float | None
@@ -137,9 +160,11 @@ class WeekReportOut(Schema):
     days: list[DayOut]
     totals: WeekTotals
     averages: WeekAverages = Field(
-        description="Food, net, remaining and macros per day with food logged; budget per day "
-        "with a goal; exercise and water per day of the week."
+        description="Food, net, remaining and macros per day with food logged (net: the mean "
+        "of each such day's food - exercise); budget per day with a goal; exercise and water "
+        "per day of the week."
     )
+    exercise_share: float = Field(description=EXERCISE_SHARE)
     logged_days: int
     water_goal_ml: float
     weight_change_kg: float | None

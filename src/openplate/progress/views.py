@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
+from openplate.accounts.exercise_share import share_label
 from openplate.accounts.profile import CUPS
 from openplate.body import services
 from openplate.body.models import WeightEntry
@@ -30,8 +31,15 @@ from openplate.progress.forms import WeighInForm
 from openplate.science.units import ML_PER_US_CUP
 
 INVALID = 422  # a form sent back with its errors
-RANGES = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "1y": ("1 year", 365)}
-DEFAULT_RANGE = "3m"
+# Shortest first: without a choice the page shows the shortest that holds everything logged,
+# up to DEFAULT_RANGE, so a new person's charts are not a few points at the right edge.
+RANGES = {
+    "2w": ("2 weeks", 14),
+    "4w": ("4 weeks", 28),
+    "3m": ("3 months", 91),
+    "1y": ("1 year", 365),
+}
+DEFAULT_RANGE = "3m"  # the longest shown without a choice
 RECENT_WEIGH_INS = 10
 
 
@@ -51,9 +59,9 @@ def _overview(
 ) -> HttpResponse:
     user = _user(request)
     today = timezone.localdate()
-    chosen = request.GET.get("range", DEFAULT_RANGE)
+    chosen = request.GET.get("range", "")
     if chosen not in RANGES:
-        chosen = DEFAULT_RANGE
+        chosen = default_range(period.first_logged_day(user), today)
     label, days = RANGES[chosen]
     data = period.progress(user, today - timedelta(days=days - 1), today, today=today)
     unit = charts.weight_unit(data.units)
@@ -74,10 +82,21 @@ def _overview(
         "target": charts.in_unit(data.target_weight_kg, unit),
         "forecast_end": _forecast_end(data, unit),
         "averages": [_average_row(row, unit) for row in data.averages],
+        "exercise_share": data.exercise_share,
+        "exercise_share_label": share_label(data.exercise_share).lower(),
         "water": services.water_card(user, today),
         "report_week": period.default_week(today),
     }
     return render(request, "progress/overview.html", context, status=status)
+
+
+def default_range(first_logged: date | None, today: date) -> str:
+    """The shortest range that reaches back to the first day logged, DEFAULT_RANGE at most."""
+    since = (today - first_logged).days + 1 if first_logged else 0
+    for key, (_, days) in RANGES.items():
+        if days >= since or key == DEFAULT_RANGE:
+            return key
+    return DEFAULT_RANGE
 
 
 def _row(point: services.WeighIn, unit: str) -> dict[str, Any]:
@@ -218,6 +237,7 @@ def report(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "unit": unit,
         "weight_change": charts.in_unit(week.weight_change_kg, unit),
+        "exercise_share_label": share_label(week.exercise_share).lower(),
         "previous_week": monday - timedelta(days=7),
         "next_week": monday + timedelta(days=7),
         "this_week": period.monday_of(today),
