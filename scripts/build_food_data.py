@@ -15,6 +15,7 @@ import gzip
 import itertools
 import json
 import os
+import re
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
@@ -118,8 +119,26 @@ def format_amount(amount: float) -> str:
     return f"{amount:.{DECIMALS}f}".rstrip("0").rstrip(".")
 
 
+# Notes in SR24's measure names that are for its compilers, not for a person choosing a serving:
+# the food a weight was taken from, by NDB number ("0.5 cup From 19211"), and the year of the
+# label it was read from ("1 tablespoon Hershey's label 2011", "2 cookie 2011 label").
+SOURCE_NOTES = re.compile(
+    r"\s*\bfrom\s+\d{5}\b(?!\s*(?:g|oz|lb|ml)\b)"  # five digits: an NDB number, not grams
+    r"|\s*\b(?:label\s+(?:19|20)\d\d|(?:19|20)\d\d\s+label)\b",
+    re.IGNORECASE,
+)
+# Spaces SR24 leaves inside brackets and before commas: "1 roast ( yield from 1247 g raw meat )",
+# '1 slice , 3/4"'.
+STRAY_SPACE = re.compile(r"(?<=\()\s+|\s+(?=[),])")
+
+
 def serving_name(amount: float, name: str) -> str:
-    return f"{format_amount(amount)} {clean_text(name)}"
+    return f"{format_amount(amount)} {clean_measure(name)}"
+
+
+def clean_measure(name: str) -> str:
+    """A measure's name as a person reads it: without SR24's notes to itself and stray spaces."""
+    return STRAY_SPACE.sub("", SOURCE_NOTES.sub("", clean_text(name)))
 
 
 def clean_text(text: str) -> str:

@@ -85,6 +85,17 @@ def test_it_names_every_serving_an_entry_may_take(new_alice_api):
     assert entry.json()["grams"] == second_slice["grams"] == 25
 
 
+def test_a_serving_reads_without_usdas_note_of_where_its_weight_came_from(new_alice_api):
+    # SR24 names banana pudding's half cup "0.5 cup From 19211" (another food's NDB number).
+    pudding = Food.objects.get(source="usda", source_id="19122")
+    choices = new_alice_api.get(f"/foods/{pudding.pk}").json()["serving_choices"]
+    assert [(choice["name"], choice["label"]) for choice in choices] == [
+        ("0.5 cup", "0.5 cup (142 g)"),
+        ("g", "grams"),
+        ("oz", "ounces"),
+    ]
+
+
 def test_it_answers_404_for_a_missing_food(new_alice_api):
     assert new_alice_api.get("/foods/999999999").status_code == 404
     assert new_alice_api.get("/foods/banana").status_code == 404

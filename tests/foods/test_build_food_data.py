@@ -169,6 +169,20 @@ def test_it_names_the_food_group_from_the_ndb_number(ndb, group):
         (12.0, "fl oz", "12 fl oz"),
         (3.527, "oz", "3.527 oz"),
         (1.0, "serving  (3 oz)", "1 serving (3 oz)"),
+        # SR24's notes to itself carry no meaning to a person choosing a serving.
+        (0.5, "cup From 19211", "0.5 cup"),
+        (1.0, "tablespoon Hershey's label 2011", "1 tablespoon Hershey's"),
+        (2.0, "cookie 2011 label", "2 cookie"),
+        (1.0, "roast ( yield from 1247 g raw meat )", "1 roast (yield from 1247 g raw meat)"),
+        (1.0, 'slice , 3/4"', '1 slice, 3/4"'),
+        # What looks like them but means something stays.
+        (
+            1.0,
+            "unit (yield from 1 lb ready-to-cook chicken)",
+            "1 unit (yield from 1 lb ready-to-cook chicken)",
+        ),
+        (1.0, "roast (yield from 1601 g raw meat)", "1 roast (yield from 1601 g raw meat)"),
+        (1.0, "bottle Beech-Nut Stage 2 (4 fl oz)", "1 bottle Beech-Nut Stage 2 (4 fl oz)"),
     ],
 )
 def test_it_names_servings_by_amount_and_measure(amount, name, serving):
@@ -333,3 +347,27 @@ def test_shipped_foods_have_sr24_names_groups_and_servings(shipped, ndb, name, g
     food = shipped[ndb]
     assert (food["name"], food["group"]) == (name, group)
     assert serving in food["servings"]
+
+
+def test_shipped_servings_are_named_as_the_build_names_them(shipped):
+    # The shipped file is the build's output: no serving keeps a note or a stray space that
+    # `clean_measure` removes.
+    names = [name for food in shipped.values() for name, _ in food["servings"]]
+    amount_and_measure = [name.split(" ", 1) for name in names]
+    assert all(
+        build_food_data.clean_measure(measure) == measure for _, measure in amount_and_measure
+    )
+
+
+def test_a_pudding_serving_no_longer_names_the_food_it_was_weighed_from(shipped):
+    # SR24 gave banana pudding's half cup as "0.5 cup From 19211", 19211 being the NDB number of
+    # the pudding the weight was taken from.
+    pudding = shipped["19122"]
+    assert pudding["name"].startswith("Puddings, banana, dry mix, regular, prepared with")
+    assert pudding["servings"] == [["0.5 cup", 142.0]]
+    cocoa = [name for name, _ in shipped["19860"]["servings"]]
+    assert cocoa == [
+        "1 tablespoon Ghirardelli",
+        "1 tablespoon Hershey's",
+        "1 container Ghirardelli",
+    ]
