@@ -359,9 +359,9 @@ def test_shipped_servings_are_named_as_the_build_names_them(shipped):
     )
 
 
-def test_a_pudding_serving_no_longer_names_the_food_it_was_weighed_from(shipped):
-    # SR24 gave banana pudding's half cup as "0.5 cup From 19211", 19211 being the NDB number of
-    # the pudding the weight was taken from.
+def test_a_pudding_serving_no_longer_names_another_foods_ndb_number(shipped):
+    # SR24 gives banana pudding's half cup as "0.5 cup From 19211": a reference, by NDB number,
+    # to another food (one not even in SR24).
     pudding = shipped["19122"]
     assert pudding["name"].startswith("Puddings, banana, dry mix, regular, prepared with")
     assert pudding["servings"] == [["0.5 cup", 142.0]]
