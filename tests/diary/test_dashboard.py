@@ -7,9 +7,11 @@ import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
 
+from openplate.accounts.exercise_share import set_exercise_share
 from openplate.body import services as body
 from openplate.diary import services
 from openplate.diary.dashboard import RING_CIRCUMFERENCE, budget_ring
+from openplate.exercise import services as exercise
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +87,16 @@ def test_another_day_only_reads_its_numbers(
     next_step = page.split('id="next-step"')[1].split("</p>")[0]
     assert "Nothing logged for" not in next_step
     assert "weigh-in" not in next_step
+
+
+def test_the_day_counts_only_the_share_of_exercise_the_person_chose(
+    alice: User, alice_browser: Client, today: date
+) -> None:
+    exercise.log_custom(alice, day=today, name="Rowing", energy_kcal=300, minutes=30)
+    set_exercise_share(alice, 0.5)
+    page = alice_browser.get(f"/diary/{today}/").content.decode()
+    assert "(half of 300)" in page
+    assert '<dd id="summary-exercise">150</dd>' in page
+    day = summary(alice, today)
+    assert day.budget_kcal is not None
+    assert f'<dd id="summary-remaining">{day.budget_kcal + 150:,.0f}</dd>' in page

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from openplate.accounts.exercise_share import exercise_share_of
 from openplate.accounts.goals import goal_on
 from openplate.body.services import last_weigh_in_date, water_card
 from openplate.core import undo
@@ -100,7 +101,11 @@ def _day(
     )
     workouts = [workout for workout in recent_exercise if workout.date == day]
     summary = services.summarize(
-        day, entries, goal_on(user, day), exercise_kcal=sum(w.energy_kcal for w in workouts)
+        day,
+        entries,
+        goal_on(user, day),
+        exercise_kcal=sum(w.energy_kcal for w in workouts),
+        exercise_share=exercise_share_of(user),
     )
     meals = [
         {
