@@ -120,7 +120,7 @@ def format_amount(amount: float) -> str:
 
 
 # Notes in SR24's measure names that are for its compilers, not for a person choosing a serving:
-# the food a weight was taken from, by NDB number ("0.5 cup From 19211"), and the year of the
+# a reference to another food by its NDB number ("0.5 cup From 19211"), and the year of the
 # label it was read from ("1 tablespoon Hershey's label 2011", "2 cookie 2011 label").
 SOURCE_NOTES = re.compile(
     r"\s*\bfrom\s+\d{5}\b(?!\s*(?:g|oz|lb|ml)\b)"  # five digits: an NDB number, not grams
