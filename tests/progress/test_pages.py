@@ -10,9 +10,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from openplate.accounts.exercise_share import set_exercise_share
 from openplate.body import services
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.diary.services import quick_add
+from openplate.exercise import services as exercise
 from openplate.progress import period
 from openplate.science import units
 
@@ -243,3 +245,52 @@ def test_the_page_queries_do_not_grow_with_the_days(
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[1] <= 14
+
+
+@pytest.mark.parametrize(
+    ("first_logged_days_ago", "key", "days"),
+    [
+        (None, "2w", 14),
+        (5, "2w", 14),
+        (13, "2w", 14),
+        (14, "4w", 28),
+        (60, "3m", 91),
+        (200, "3m", 91),
+    ],
+)
+def test_the_default_range_reaches_back_to_the_first_day_logged(
+    new_alice_browser: Client, new_alice: User, today, first_logged_days_ago, key, days
+) -> None:
+    if first_logged_days_ago is not None:
+        services.log_weight(new_alice, day=today - timedelta(days=first_logged_days_ago), weight=80)
+        quick_add(new_alice, day=today, meal="lunch", energy_kcal=500)
+    page = new_alice_browser.get("/progress/").content.decode()
+    assert len(chart_data(page)["calories"]["labels"]) == days
+    assert f'<a href="?range={key}" aria-current="page"' in page
+
+
+def test_the_averages_net_counts_each_logged_days_food_less_its_exercise(
+    alice_browser: Client, alice: User, today
+) -> None:
+    quick_add(alice, day=today, meal="lunch", energy_kcal=2000)
+    quick_add(alice, day=today - timedelta(days=1), meal="lunch", energy_kcal=1800)
+    exercise.log_custom(alice, day=today - timedelta(days=1), name="Run", energy_kcal=400)
+    exercise.log_custom(alice, day=today - timedelta(days=3), name="Ride", energy_kcal=700)
+    page = alice_browser.get("/progress/?range=4w").content.decode()
+    table = page[page.index('id="averages"') : page.index("</table>", page.index('id="averages"'))]
+    last_week = table[table.index("Last 7 days") :].split("</tr>")[0]
+    cells = re.findall(r'<td class="number">([^<]*)</td>', last_week)
+    assert cells[:3] == ["1,900", "157", "1,700"]  # food, exercise, net; not 1,900 - 157
+    assert "each of those days' food less that day's exercise" in page
+
+
+def test_the_report_says_how_much_exercise_the_budget_adds(alice_browser: Client, alice: User):
+    monday = date(2025, 3, 3)
+    set_exercise_share(alice, 0.5)
+    quick_add(alice, day=monday, meal="lunch", energy_kcal=1400)
+    exercise.log_custom(alice, day=monday, name="Run", energy_kcal=300)
+    page = alice_browser.get("/progress/report/?week=2025-03-03").content.decode()
+    budget = period.week_report(alice, monday).days[0].budget_kcal
+    assert '<span class="muted">150 added</span>' in page
+    assert f"{budget - 1400 + 150:,.0f}" in page
+    assert "half of it" in page

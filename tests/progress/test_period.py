@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from openplate.accounts.exercise_share import set_exercise_share
 from openplate.accounts.goals import set_goal
 from openplate.body import services
 from openplate.diary.services import quick_add
@@ -184,3 +185,94 @@ def test_the_weekly_report_totals_and_averages_the_week(alice):
     assert report.averages["exercise_kcal"] == pytest.approx(50)
     assert report.days[6].weight_kg == 79
     assert report.weight_change_kg == pytest.approx(-(1 - 0.9**7))
+
+
+# --- one net average ---------------------------------------------------------------------------
+
+
+def test_the_progress_page_and_the_report_agree_on_the_net_average(alice):
+    set_goal(alice, alice_goal(), on=DAY - timedelta(days=30))
+    quick_add(alice, day=DAY, meal="lunch", energy_kcal=2000)
+    quick_add(alice, day=DAY + timedelta(days=1), meal="lunch", energy_kcal=1800)
+    log_custom(alice, day=DAY + timedelta(days=1), name="Run", energy_kcal=400)
+    # A long ride on a day with no food logged: no food to net it against.
+    log_custom(alice, day=DAY + timedelta(days=4), name="Ride", energy_kcal=700)
+    week = period.progress(alice, DAY, DAY + timedelta(days=6), today=DAY + timedelta(days=6))
+    whole = week.averages[-1]
+    report = period.week_report(alice, DAY)
+    # (2000 - 0 + 1800 - 400) / 2 days logged, not food a logged day less exercise a day,
+    # 1900 - 1100 / 7 = 1743
+    assert whole.net_kcal == pytest.approx(1700)
+    assert report.averages["net_kcal"] == pytest.approx(whole.net_kcal)
+    assert whole.food_kcal == report.averages["food_kcal"] == 1900
+    assert whole.exercise_kcal == pytest.approx(report.averages["exercise_kcal"])
+    assert whole.exercise_kcal == pytest.approx(1100 / 7)
+
+
+def test_a_window_without_food_logged_has_no_net_average(alice, today):
+    log_custom(alice, day=today, name="Run", energy_kcal=300)
+    week = period.progress(alice, today - timedelta(days=6), today, today=today).averages[0]
+    assert (week.food_kcal, week.net_kcal) == (None, None)
+    assert week.exercise_kcal == pytest.approx(300 / 7)
+
+
+# --- the forecast starts where the person is ---------------------------------------------------
+
+
+def test_the_forecast_starts_from_the_latest_weigh_in(alice, today):
+    services.log_weight(alice, day=today - timedelta(days=20), weight=178, unit="lb")
+    services.log_weight(alice, day=today - timedelta(days=10), weight=172, unit="lb")
+    data = period.progress(alice, today - timedelta(days=27), today, today=today)
+    latest = data.weigh_ins[-1]
+    first_day, first_kg = data.forecast.points[0]
+    assert first_day == latest.date == today - timedelta(days=10)
+    assert first_kg == pytest.approx(latest.trend_kg)
+    assert (data.forecast.start, data.forecast.start_kg) == (first_day, first_kg)
+    assert data.forecast.points[-1][1] < latest.trend_kg  # still losing at the budget
+
+
+def test_a_weigh_in_before_the_goal_leaves_the_forecast_at_the_goals_start(alice, today):
+    goal = period._Goals(alice).on(today)
+    services.log_weight(alice, day=goal.starts_on - timedelta(days=5), weight=190, unit="lb")
+    latest = period.progress(alice, goal.starts_on, today, today=today).latest
+    line = period.forecast(goal, goal.starts_on, today, latest=latest)
+    assert line.points[0] == (goal.starts_on, pytest.approx(goal.weight_kg))
+
+
+def test_the_goal_weight_is_reached_later_from_a_heavier_weigh_in(alice, today):
+    without = period.progress(alice, today - timedelta(days=27), today, today=today).forecast
+    services.log_weight(alice, day=today, weight=179.5, unit="lb")  # barely down in 60 days
+    late = period.progress(alice, today - timedelta(days=27), today, today=today).forecast
+    assert late.reached_on > without.reached_on
+
+
+# --- the exercise added to the budget ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("share", "added"), [(1.0, 300), (0.5, 150), (0.0, 0)])
+def test_remaining_adds_the_share_of_exercise_the_person_chose(alice, share, added):
+    set_goal(alice, alice_goal(), on=DAY - timedelta(days=30))
+    set_exercise_share(alice, share)
+    quick_add(alice, day=DAY, meal="lunch", energy_kcal=1500)
+    log_custom(alice, day=DAY, name="Run", energy_kcal=300)
+    report = period.week_report(alice, DAY)
+    monday = report.days[0]
+    assert report.exercise_share == share
+    assert monday.exercise_kcal == 300
+    assert monday.exercise_counted_kcal == added
+    assert monday.net_kcal == 1200  # food less all the exercise, whatever the share
+    assert monday.remaining_kcal == pytest.approx(monday.budget_kcal - 1500 + added)
+    assert report.totals["exercise_counted_kcal"] == added
+    days = period.progress(alice, DAY, DAY + timedelta(days=6), today=DAY + timedelta(days=6)).days
+    assert days[0].remaining_kcal == pytest.approx(monday.remaining_kcal)
+
+
+# --- where the default range starts ------------------------------------------------------------
+
+
+def test_the_first_day_logged_is_the_earliest_of_food_exercise_and_weigh_ins(bob, today):
+    assert period.first_logged_day(bob) is None
+    quick_add(bob, day=today - timedelta(days=3), meal="lunch", energy_kcal=500)
+    log_custom(bob, day=today - timedelta(days=5), name="Run", energy_kcal=200)
+    services.log_weight(bob, day=today - timedelta(days=4), weight=80)
+    assert period.first_logged_day(bob) == today - timedelta(days=5)
