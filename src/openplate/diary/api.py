@@ -6,10 +6,13 @@ Entries are the caller's only: another person's entry answers 404, as a missing 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
@@ -61,20 +64,23 @@ def list_entries(request: HttpRequest, query: Query[DayQuery]) -> list[Entry]:
     return list(services.entries_on(caller(request), query.date))
 
 
-@router.post("/entries", response={201: EntryDetail})
+@router.post("/entries", response={201: EntryDetail, 200: EntryDetail})
 def log_food(request: HttpRequest, payload: EntryIn) -> Status[Entry]:
-    """Log `quantity` × `serving` of a food to a meal."""
+    """Log `quantity` × `serving` of a food to a meal; once per `client_key` (200 with the entry
+    it logged when the key was sent before)."""
     user = caller(request)
-    food = services.visible_food(user, payload.food_id)
-    entry = services.log_food(
-        user,
-        day=payload.date,
-        meal=payload.meal,
-        food=food,
-        serving=payload.serving,
-        quantity=payload.quantity,
-    )
-    return Status(201, entry)
+
+    def log() -> Entry:
+        return services.log_food(
+            user,
+            day=payload.date,
+            meal=payload.meal,
+            food=services.visible_food(user, payload.food_id),
+            serving=payload.serving,
+            quantity=payload.quantity,
+        )
+
+    return _log_once(user, payload.client_key, log)
 
 
 @router.post("/entries/batch", response={201: list[EntryOut]})
@@ -104,30 +110,38 @@ def log_foods(request: HttpRequest, payload: BatchIn) -> Status[list[Entry]]:
     return Status(201, entries)
 
 
-@router.post("/entries/again", response={201: EntryDetail})
+@router.post("/entries/again", response={201: EntryDetail, 200: EntryDetail})
 def log_again(request: HttpRequest, payload: AgainIn) -> Status[Entry]:
     """Log a food again at the amount the caller last logged it (its default serving if they
-    never did)."""
+    never did); once per `client_key`, as `POST /api/entries`."""
     user = caller(request)
-    food = services.visible_food(user, payload.food_id)
-    entry = services.log_again(user, day=payload.date, meal=payload.meal, food=food)
-    return Status(201, entry)
+
+    def log() -> Entry:
+        food = services.visible_food(user, payload.food_id)
+        return services.log_again(user, day=payload.date, meal=payload.meal, food=food)
+
+    return _log_once(user, payload.client_key, log)
 
 
-@router.post("/entries/quick-add", response={201: EntryDetail})
+@router.post("/entries/quick-add", response={201: EntryDetail, 200: EntryDetail})
 def quick_add(request: HttpRequest, payload: QuickAddIn) -> Status[Entry]:
-    """Log calories, and the macros if known, without a food."""
-    entry = services.quick_add(
-        caller(request),
-        day=payload.date,
-        meal=payload.meal,
-        energy_kcal=payload.energy_kcal,
-        protein_g=payload.protein_g,
-        carbohydrate_g=payload.carbohydrate_g,
-        fat_g=payload.fat_g,
-        name=payload.name,
-    )
-    return Status(201, entry)
+    """Log calories, and the macros if known, without a food; once per `client_key`, as
+    `POST /api/entries`."""
+    user = caller(request)
+
+    def log() -> Entry:
+        return services.quick_add(
+            user,
+            day=payload.date,
+            meal=payload.meal,
+            energy_kcal=payload.energy_kcal,
+            protein_g=payload.protein_g,
+            carbohydrate_g=payload.carbohydrate_g,
+            fat_g=payload.fat_g,
+            name=payload.name,
+        )
+
+    return _log_once(user, payload.client_key, log)
 
 
 @router.post("/entries/copy", response={201: list[EntryOut]})
@@ -269,6 +283,31 @@ def log_saved_meal(
             caller(request), saved, day=payload.date, meal=payload.meal
         )
     return Status(201, entries)
+
+
+def _log_once(user: User, client_key: uuid.UUID | None, log: Callable[[], Entry]) -> Status[Entry]:
+    """201 and the entry `log` makes, keeping `client_key` on it; or, when that key already
+    logged one (this call sent again, maybe at the same moment), 200 and that entry."""
+    if client_key is None:
+        return Status(201, log())
+    logged = _logged_with(user, client_key)
+    if logged is not None:
+        return Status(200, logged)
+    try:
+        with transaction.atomic():
+            entry = log()
+            Entry.objects.filter(pk=entry.pk).update(client_key=client_key)
+    except IntegrityError:  # the same key, logged by a call that finished first
+        logged = _logged_with(user, client_key)
+        if logged is None:
+            raise
+        return Status(200, logged)
+    entry.client_key = client_key
+    return Status(201, entry)
+
+
+def _logged_with(user: User, client_key: uuid.UUID) -> Entry | None:
+    return Entry.objects.filter(user=user, client_key=client_key).first()
 
 
 def _own_saved_meal(request: HttpRequest, saved_meal_id: int) -> SavedMeal:

@@ -43,11 +43,22 @@ class Entry(models.Model):
     carbohydrate_g = models.FloatField(null=True, blank=True)
     fat_g = models.FloatField(null=True, blank=True)
     nutrients = models.JSONField(default=dict, blank=True, help_text="For the amount eaten.")
+    client_key = models.UUIDField(
+        null=True, blank=True, editable=False,
+        help_text="Made by the device that logged it: sent twice, logged once.",
+    )  # fmt: skip
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [models.Index(fields=["user", "date"], name="entry_user_date")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "client_key"],
+                condition=models.Q(client_key__isnull=False),
+                name="entry_client_key_once",
+            )
+        ]
         ordering = ["date", "created", "id"]
         verbose_name_plural = "entries"
 

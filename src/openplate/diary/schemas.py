@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from ninja import Schema
 from pydantic import Field, field_validator
@@ -31,9 +32,20 @@ SERVING = (
 QUANTITY = f"How many servings; above 0, and at most {MAX_ENTRY_GRAMS:g} g in all."
 ENERGY = f"kcal, above 0 and at most {MAX_QUICK_ADD_KCAL:g}."
 MACRO = "Grams, or null when not known."
+CLIENT_KEY = (
+    "Optional: a UUID the caller made for this entry. Sent again with the same key, the call "
+    "logs nothing more and answers 200 with the entry that key first logged; so a device that "
+    "is not sure a call arrived may send it again."
+)
 
 
-class EntryIn(InputSchema):
+class OnceIn(InputSchema):
+    """A call that logs one entry, once per `client_key`."""
+
+    client_key: uuid.UUID | None = Field(default=None, description=CLIENT_KEY)
+
+
+class EntryIn(OnceIn):
     date: dt.date = Field(description=DATE)
     meal: Meal
     food_id: WholeNumber
@@ -56,7 +68,7 @@ class BatchIn(InputSchema):
     items: list[BatchItemIn] = Field(description=f"1 to {MAX_BATCH} foods.")
 
 
-class AgainIn(InputSchema):
+class AgainIn(OnceIn):
     date: dt.date = Field(description=DATE)
     meal: Meal
     food_id: WholeNumber
@@ -79,7 +91,7 @@ class SavedMealLogIn(InputSchema):
     meal: Meal | None = Field(default=None, description="The meal it was saved from if null.")
 
 
-class QuickAddIn(InputSchema):
+class QuickAddIn(OnceIn):
     date: dt.date = Field(description=DATE)
     meal: Meal
     energy_kcal: Number = Field(description=ENERGY)
@@ -136,6 +148,7 @@ class EntryOut(Schema):
     carbohydrate_g: float | None
     fat_g: float | None
     quick_add: bool
+    client_key: uuid.UUID | None = Field(description="The key it was logged with, if any.")
 
     @staticmethod
     def resolve_quick_add(entry: Entry) -> bool:
