@@ -15,7 +15,7 @@ from openplate.accounts.goals import (
     macro_targets_g,
     working_of,
 )
-from openplate.accounts.models import Goal, Profile
+from openplate.accounts.models import ExerciseShare, Goal, Profile
 from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
 from openplate.science import energy, goals
 from openplate.science.energy import Sex
@@ -191,7 +191,7 @@ class ProfileChanges(InputSchema):
     exercise_share: Number | None = Field(
         default=None,
         description=f"{EXERCISE_SHARE} Works before the first goal too.",
-        json_schema_extra={"enum": sorted(SHARES, reverse=True)},
+        json_schema_extra={"enum": [float(share) for share in ExerciseShare]},
     )
 
     @field_validator("exercise_share")

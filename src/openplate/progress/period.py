@@ -167,7 +167,7 @@ class WeekReport:
 def _profile(user: User) -> dict[str, Any]:
     """The profile's height, units and water goal, and the account's exercise share, in one
     query; the defaults for what a person does not have yet."""
-    row = (
+    found = (
         get_user_model()
         .objects.filter(pk=user.pk)
         .values(
@@ -177,8 +177,9 @@ def _profile(user: User) -> dict[str, Any]:
             exercise_share=F("account__exercise_share"),
         )
         .first()
-    ) or {}
-    defaults = {
+    )
+    row: dict[str, Any] = dict(found) if found else {}
+    defaults: dict[str, Any] = {
         "units": Profile.Units.IMPERIAL,
         "water_goal_ml": DEFAULT_WATER_GOAL_ML,
         "exercise_share": float(ExerciseShare.ALL),
