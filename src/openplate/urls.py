@@ -7,6 +7,9 @@ from openplate.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
+    path("offline/", views.offline, name="offline"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("openplate.accounts.urls")),
     path("", include("openplate.yourdata.urls")),
