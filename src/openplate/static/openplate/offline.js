@@ -27,6 +27,7 @@
   const SAVED = "Saved on this device; it will be sent when you're back online.";
   const LEFT_OUT = new Set(["csrfmiddlewaretoken", "next"]);
   const MEALS = { breakfast: "Breakfast", lunch: "Lunch", dinner: "Dinner", snacks: "Snacks" };
+  const TODAY_PAGE = "/diary/";
   const DAY_PAGE = /^\/diary\/(\d{4}-\d{2}-\d{2})\/$/;
 
   // --- The entries waiting on this device --------------------------------------------------
@@ -335,21 +336,25 @@
     const section = document.querySelector("[data-offline-pages]");
     if (!section || !("caches" in window)) return;
     const days = new Set();
+    let today = false;
     for (const name of await caches.keys()) {
       if (!name.startsWith(PAGES_CACHE)) continue;
       for (const request of await (await caches.open(name)).keys()) {
-        const day = new URL(request.url).pathname.match(DAY_PAGE);
+        const path = new URL(request.url).pathname;
+        const day = path.match(DAY_PAGE);
         if (day) days.add(day[1]);
+        today = today || path === TODAY_PAGE;
       }
     }
-    if (!days.size) return;
-    const list = section.querySelector("[data-offline-page-list]");
-    list.replaceChildren(
-      ...[...days].sort().reverse().map((day) => {
+    const links = [...days].sort().reverse().map((day) => [`/diary/${day}/`, dayName(day)]);
+    if (today) links.unshift([TODAY_PAGE, "today"]);
+    if (!links.length) return;
+    section.querySelector("[data-offline-page-list]").replaceChildren(
+      ...links.map(([href, when]) => {
         const item = document.createElement("li");
         const link = document.createElement("a");
-        link.href = `/diary/${day}/`;
-        link.textContent = `Diary, ${dayName(day)}`;
+        link.href = href;
+        link.textContent = `Diary, ${when}`;
         item.append(link);
         return item;
       }),
