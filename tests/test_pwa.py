@@ -191,3 +191,16 @@ def test_the_one_tap_buttons_say_which_api_call_logs_them(
     assert form, page
     assert f'data-offline-log="{reverse("api-1:log_again")}"' in form.group(0)
     assert f'data-offline-date="{DAY}"' in form.group(0)
+
+
+def test_while_debugging_the_version_follows_files_changed_since_the_start(
+    client: Client, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served = worker_config(client)["version"]
+    monkeypatch.setattr(views, "__version__", "0.0.0-changed")
+    assert worker_config(client)["version"] == served  # a running server keeps its version
+    settings.DEBUG = True
+    try:
+        assert worker_config(client)["version"].startswith("0.0.0-changed-")
+    finally:
+        views.static_version.cache_clear()

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -112,6 +113,8 @@ def offline(request: HttpRequest) -> HttpResponse:
 
 def worker_config() -> dict[str, Any]:
     """What the service worker needs to know of the URLs, and the version of what it keeps."""
+    if settings.DEBUG:  # files change while the server runs: read them at every request
+        static_version.cache_clear()
     return {
         "version": static_version(),
         "shell": [static(path) for path in APP_SHELL if finders.find(path)],
