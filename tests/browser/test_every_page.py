@@ -113,8 +113,7 @@ PAGES = [
     Visit("not-found-signed-out", None, "/no-such-page/", signed_in=False),
     Visit("offline", "offline", "/offline/", signed_in=False),
     # The diary
-    Visit("home-signed-in", "home", "/"),
-    Visit("diary-today", "diary:today", "/diary/"),
+    Visit("diary-today", "diary:today", "/"),  # where the home page takes a signed-in person
     Visit("diary-day", "diary:day", "/diary/{yesterday}/"),
     Visit(
         "quick-add-refused",
@@ -170,9 +169,9 @@ PAGES = [
     Visit("edit-food-entry", "diary:edit", "/diary/entries/{food_entry}/"),
     Visit("edit-quick-add", "diary:edit", "/diary/entries/{quick_entry}/"),
     # Exercise
-    Visit("exercise-day", "exercise:day", "/exercise/{today}/"),
-    Visit("exercise-activities", "exercise:day", "/exercise/{today}/?q=running"),
-    Visit("exercise-formula", "exercise:day", "/exercise/{today}/?activity={activity}"),
+    # The day with a search's activities (the activities fragment) and one chosen, whose formula
+    # (the formula fragment) shows.
+    Visit("exercise-day", "exercise:day", "/exercise/{today}/?q=running&activity={activity}"),
     Visit(
         "exercise-refused",
         "exercise:log_custom",
@@ -253,8 +252,8 @@ NOT_PAGES = {
     "diary:delete": "POST from the day",
     "diary:undo_delete": "POST from the day",
     "diary:favourite": "POST from the log page",
-    "exercise:activities": "fragment of the exercise day (exercise-activities)",
-    "exercise:formula": "fragment of the exercise day (exercise-formula)",
+    "exercise:activities": "fragment of the exercise day, visited inside it",
+    "exercise:formula": "fragment of the exercise day, visited inside it",
     "exercise:log_strength": "POST; refused, the exercise day as exercise-refused shows it",
     "exercise:delete": "POST from the exercise day",
     "progress:delete_weight": "POST from progress",
