@@ -63,6 +63,24 @@ def press_enter_and_load(page: Page) -> None:
         page.keyboard.press("Enter")
 
 
+def pick_a_serving_on_the_label(page: Page) -> None:
+    """From the log page, open the food's label and choose the serving two down the list with
+    the arrow keys, then come back: arrowing through the choices must not reload the page."""
+    tab_to(page, "Nutrition facts")
+    press_enter_and_load(page)
+    servings = page.locator("#label-serving option").evaluate_all("all => all.map(o => o.value)")
+    wanted = servings[servings.index(page.locator("#label-serving").input_value()) + 2]
+    tab_to(page, "Serving")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "Show")
+    press_enter_and_load(page)
+    expect(page.locator(".serving-size")).to_contain_text(wanted)
+    page.go_back()  # the browser's Back, to the log page: the label was loaded twice
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bananas, raw")
+
+
 def test_a_person_logs_edits_and_deletes_food_with_the_keyboard_alone(
     page: Page, server_url: str
 ) -> None:
@@ -81,6 +99,8 @@ def test_a_person_logs_edits_and_deletes_food_with_the_keyboard_alone(
     tab_to(page, re.compile(r"^Bananas, raw\b"), within="search-results")
     press_enter_and_load(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Bananas, raw")
+
+    pick_a_serving_on_the_label(page)
 
     tab_to(page, "Quantity")
     page.keyboard.press("ControlOrMeta+A")
