@@ -179,7 +179,7 @@ def test_the_log_form_says_which_api_call_logs_it(new_alice_browser: Client, egg
     assert f'data-offline-date="{DAY}"' in page
     assert f'data-offline-food-id="{egg.pk}"' in page
     assert 'data-offline-user="alice"' in page
-    assert 'role="status" data-offline-status' in page
+    assert '<div class="offline-status" data-offline-status></div>' in page
 
 
 def test_the_one_tap_buttons_say_which_api_call_logs_them(

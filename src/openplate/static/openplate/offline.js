@@ -24,6 +24,7 @@
   const LOCK = "openplate-offline-send";
   const PAGES_CACHE = "openplate-pages-";
   const PROBE_MS = 4000;
+  const ANNOUNCE_DELAY_MS = 150;
   const SAVED = "Saved on this device; it will be sent when you're back online.";
   const LEFT_OUT = new Set(["csrfmiddlewaretoken", "next"]);
   const MEALS = { breakfast: "Breakfast", lunch: "Lunch", dinner: "Dinner", snacks: "Snacks" };
@@ -226,14 +227,20 @@
     return document.querySelector("main") || document.body;
   }
 
+  // A live region only once there is something to say (a page may hold an empty
+  // data-offline-status where it wants it); one new to the page is filled a moment later,
+  // once screen readers watch it.
   function statusRegion() {
     let region = document.querySelector("[data-offline-status]");
     if (!region) {
       region = document.createElement("div");
       region.className = "offline-status";
-      region.setAttribute("role", "status");
       region.dataset.offlineStatus = "";
       main().prepend(region);
+    }
+    if (!region.hasAttribute("role")) {
+      region.setAttribute("role", "status");
+      region.dataset.offlineNew = "yes";
     }
     return region;
   }
@@ -242,7 +249,11 @@
     const message = document.createElement("p");
     message.className = "toast";
     message.append(...parts);
-    statusRegion().replaceChildren(message);
+    const region = statusRegion();
+    const fresh = region.dataset.offlineNew === "yes";
+    delete region.dataset.offlineNew;
+    setTimeout(() => region.replaceChildren(message), fresh ? ANNOUNCE_DELAY_MS : 0);
+    return message;
   }
 
   function saySent(entries) {
@@ -252,20 +263,20 @@
         ? `Sent ${entries[0].label}, saved on this device while offline.`
         : `Sent ${entries.length} entries saved on this device while offline.`,
     ];
-    for (const day of days) {
-      if (location.pathname === `/diary/${day}/`) continue;
+    const elsewhere = days.filter((day) => location.pathname !== `/diary/${day}/`);
+    elsewhere.forEach((day, index) => {
       const link = document.createElement("a");
       link.href = `/diary/${day}/`;
       link.textContent = dayName(day);
-      parts.push(" ", link);
-    }
-    say(...parts);
+      parts.push(index === 0 ? " See the diary of " : ", ", link);
+    });
     if (days.includes((location.pathname.match(DAY_PAGE) || [])[1])) {
       const reload = document.createElement("a");
       reload.href = location.pathname;
       reload.textContent = "Show them";
-      statusRegion().firstChild.append(" ", reload);
+      parts.push(" ", reload);
     }
+    say(...parts);
   }
 
   function pendingRegion() {
@@ -273,18 +284,21 @@
     if (!region) {
       region = document.createElement("div");
       region.dataset.offlinePending = "";
-      statusRegion().after(region);
+      const status = document.querySelector("[data-offline-status]");
+      if (status) status.after(region);
+      else main().prepend(region);
     }
     return region;
   }
 
   async function showWaiting() {
     const entries = await waiting();
-    const region = pendingRegion();
     if (!entries.length) {
-      region.replaceChildren();
+      const region = document.querySelector("[data-offline-pending]");
+      if (region) region.replaceChildren();
       return;
     }
+    const region = pendingRegion();
     const section = document.createElement("section");
     section.className = "card offline-queue";
     section.setAttribute("aria-labelledby", "offline-queue-title");
@@ -372,7 +386,6 @@
     });
   }
   if ("indexedDB" in window) {
-    statusRegion(); // there before its first message, so that screen readers announce it
     window.addEventListener("online", sendWaiting);
     showWaiting().then(sendWaiting);
   }
