@@ -37,7 +37,12 @@ class QuickAddForm(forms.Form):
 
 
 class CopyForm(forms.Form):
-    """Copy a meal (or, with no meal, the whole day) from another date."""
+    """Copy a meal (or, with no meal, the whole day) from another date. Its ids differ from the
+    quick add's, which shares the day page and has a meal field too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "copy_%s")
+        super().__init__(*args, **kwargs)
 
     from_date = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
     meal = forms.ChoiceField(choices=[("", "Whole day"), *Meal.choices], required=False)
