@@ -31,7 +31,7 @@ def test_a_person_logs_a_run_and_the_diary_follows(page: Page, server_url: str) 
     expect(results.locator("label").first).to_contain_text("jogging, general")
     screenshot(page, "exercise-1-search")
     page.get_by_role("radio", name=re.compile(r"^running, 5 mph")).check()
-    minutes = page.get_by_label("Minutes")
+    minutes = page.locator("#activity-form").get_by_label("Minutes")
     minutes.fill("30")
     minutes.blur()  # the page settles before the button is aimed at
     formula = page.locator("#formula-kcal")

@@ -24,8 +24,21 @@ def _count(label: str) -> forms.IntegerField:
     return forms.IntegerField(label=label, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
 
 
-class ActivityForm(forms.Form):
+class _OwnIds(forms.Form):
+    """The exercise page holds the activity, custom and strength forms at once, each with a
+    minutes field: each form's ids start with its own prefix, so no id (or label) is shared."""
+
+    id_prefix = "exercise"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ActivityForm(_OwnIds):
     """An activity of the Compendium, by its code, for some minutes."""
+
+    id_prefix = "activity"
 
     activity = forms.CharField(
         widget=forms.HiddenInput,
@@ -34,14 +47,18 @@ class ActivityForm(forms.Form):
     minutes = _number("Minutes")
 
 
-class CustomForm(forms.Form):
+class CustomForm(_OwnIds):
+    id_prefix = "custom"
+
     name = forms.CharField(label="Exercise", max_length=255)
     energy_kcal = _number("Calories burned")
     minutes = _number("Minutes", required=False, help_text="Optional.")
 
 
-class StrengthForm(forms.Form):
+class StrengthForm(_OwnIds):
     """Sets × reps at a load, in the person's unit (lb or kg)."""
+
+    id_prefix = "strength"
 
     name = forms.CharField(label="Exercise", max_length=255, help_text="Such as “Squats”.")
     sets = _count("Sets")
