@@ -57,7 +57,7 @@ def test_it_shows_today_with_the_budget_and_every_meal(alice_browser: Client) ->
     response = alice_browser.get("/diary/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Today<span class=\"visually-hidden\">, </span>" in page
+    assert 'Today<span class="visually-hidden">, </span>' in page
     assert '<dd id="summary-budget">1,200</dd>' in page  # floored: 1,177 is below the minimum
     for meal in ("Breakfast", "Lunch", "Dinner", "Snacks"):
         assert f">{meal}</h2>" in page
