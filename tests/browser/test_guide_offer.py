@@ -21,7 +21,7 @@ def test_the_diary_offers_the_sore_legs_guide_after_a_run(page: Page, server_url
     page.goto(f"{server_url}/exercise/{day}/")
     page.get_by_label("Search activities").fill("running")
     page.get_by_role("radio", name=re.compile(r"^running, 6 mph")).check()
-    page.get_by_label("Minutes").fill("40")
+    page.locator("#activity-form").get_by_label("Minutes").fill("40")
     page.get_by_role("button", name="Add activity").click()
 
     offer = page.locator(".guide-offer")
