@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,3 +19,15 @@ def add_service_errors(
     for field, messages in error.message_dict.items():
         name = (renames or {}).get(field, field)
         form.add_error(name if name in form.fields else None, messages)
+
+
+class OwnIdsForm(forms.Form):
+    """A form whose ids start with its own `id_prefix`, for pages that hold several forms with
+    a field of the same name: with Django's shared `id_<name>`, every label points at the first
+    such field and a screen reader hears its name once per form."""
+
+    id_prefix = "form"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)

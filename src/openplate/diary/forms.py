@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from openplate.core.forms import OwnIdsForm
 from openplate.diary.models import Meal
 from openplate.diary.saved_meals import MAX_NAME_LENGTH
 from openplate.foods.servings import ServingChoice
@@ -36,13 +37,11 @@ class QuickAddForm(forms.Form):
     fat_g = forms.FloatField(label="Fat (g)", required=False, min_value=0)
 
 
-class CopyForm(forms.Form):
+class CopyForm(OwnIdsForm):
     """Copy a meal (or, with no meal, the whole day) from another date. Its ids differ from the
     quick add's, which shares the day page and has a meal field too."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("auto_id", "copy_%s")
-        super().__init__(*args, **kwargs)
+    id_prefix = "copy"
 
     from_date = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
     meal = forms.ChoiceField(choices=[("", "Whole day"), *Meal.choices], required=False)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from openplate.core.forms import OwnIdsForm
 from openplate.science import units
 
 MINUTES_HELP = "Optional; with minutes, strength work counts 3.5 METs."
@@ -24,18 +25,7 @@ def _count(label: str) -> forms.IntegerField:
     return forms.IntegerField(label=label, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
 
 
-class _OwnIds(forms.Form):
-    """The exercise page holds the activity, custom and strength forms at once, each with a
-    minutes field: each form's ids start with its own prefix, so no id (or label) is shared."""
-
-    id_prefix = "exercise"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
-        super().__init__(*args, **kwargs)
-
-
-class ActivityForm(_OwnIds):
+class ActivityForm(OwnIdsForm):
     """An activity of the Compendium, by its code, for some minutes."""
 
     id_prefix = "activity"
@@ -47,7 +37,7 @@ class ActivityForm(_OwnIds):
     minutes = _number("Minutes")
 
 
-class CustomForm(_OwnIds):
+class CustomForm(OwnIdsForm):
     id_prefix = "custom"
 
     name = forms.CharField(label="Exercise", max_length=255)
@@ -55,7 +45,7 @@ class CustomForm(_OwnIds):
     minutes = _number("Minutes", required=False, help_text="Optional.")
 
 
-class StrengthForm(_OwnIds):
+class StrengthForm(OwnIdsForm):
     """Sets × reps at a load, in the person's unit (lb or kg)."""
 
     id_prefix = "strength"
