@@ -30,6 +30,18 @@ class ExerciseShare(float, models.Choices):
     NONE = 0.0, "None"
 
 
+class Weekday(models.IntegerChoices):
+    """Days of the week as Python's `date.weekday()` numbers them."""
+
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
 class Account(models.Model):
     """What every account has from sign-up on, goal or not: the time zone its days follow.
 
@@ -50,6 +62,18 @@ class Account(models.Model):
         default=ExerciseShare.ALL,
         help_text="The share of each day's logged exercise added to its budget.",
     )
+    numbers_light = models.BooleanField(
+        default=False,
+        help_text=(
+            "Pages show portions, plate balance and trends instead of calorie figures. "
+            "The person chooses it, or the server's admin sets it for them; the API is unchanged."
+        ),
+    )
+    check_in_weekday = models.PositiveSmallIntegerField(
+        choices=Weekday.choices,
+        default=Weekday.MONDAY,
+        help_text="The day of the week of the weekly check-in.",
+    )
 
     def __str__(self) -> str:
         return f"Account of {self.user} ({self.time_zone})"
@@ -57,6 +81,11 @@ class Account(models.Model):
 
 class Profile(models.Model):
     """What the goal form asks that rarely changes, and how the person likes units shown."""
+
+    class LifeStage(models.TextChoices):
+        NEITHER = "neither", "Neither"
+        PREGNANT = "pregnant", "Pregnant"
+        BREASTFEEDING = "breastfeeding", "Breastfeeding"
 
     class Units(models.TextChoices):
         IMPERIAL = "imperial", "US (lb, ft and in)"
@@ -71,9 +100,22 @@ class Profile(models.Model):
     height_cm = models.FloatField()
     activity = models.CharField(max_length=10, choices=ACTIVITY_CHOICES, default="sedentary")
     water_goal_ml = models.FloatField(default=DEFAULT_WATER_GOAL_ML)
+    life_stage = models.CharField(
+        max_length=13,
+        choices=LifeStage.choices,
+        default=LifeStage.NEITHER,
+        help_text="Pregnant or breastfeeding: no budget for losing weight.",
+    )
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"
+
+
+class BudgetSource(models.TextChoices):
+    """Where a goal's budget came from: the formula, or a weekly check-in the person accepted."""
+
+    FORMULA = "formula", "The formula"
+    CHECK_IN = "check-in", "A weekly check-in"
 
 
 class Goal(models.Model):
@@ -102,6 +144,9 @@ class Goal(models.Model):
     floor_kcal = models.FloatField()
     floor_applied = models.BooleanField()
     budget_kcal = models.FloatField()
+    budget_source = models.CharField(
+        max_length=10, choices=BudgetSource.choices, default=BudgetSource.FORMULA
+    )
     effective_rate_kg_per_week = models.FloatField()
     bmi = models.FloatField()
     warnings = models.JSONField(default=list, blank=True)
