@@ -20,6 +20,7 @@ from django.forms.boundfield import BoundWidget
 from openplate.accounts.goals import GoalInput
 from openplate.accounts.models import Goal, Profile, default_time_zone
 from openplate.accounts.profile import UNKNOWN_ZONE, time_zone_choices
+from openplate.core.forms import PlainNumberInput
 from openplate.science import energy, units
 from openplate.science.energy import ActivityLevel, Sex
 from openplate.science.goals import (
@@ -108,15 +109,6 @@ class SignupForm(BaseSignupForm):
 
 
 # --- The goal ----------------------------------------------------------------------------------
-
-
-class PlainNumberInput(forms.NumberInput):
-    """A number box that writes a number as a person would: 4, 160 and 160.5, never 4.0."""
-
-    def format_value(self, value: Any) -> str | None:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return super().format_value(value)
 
 
 def _number_input(**attrs: str) -> forms.NumberInput:

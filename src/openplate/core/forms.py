@@ -31,3 +31,12 @@ class OwnIdsForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
         super().__init__(*args, **kwargs)
+
+
+class PlainNumberInput(forms.NumberInput):
+    """A number box that writes a number as a person would: 4, 160 and 160.5, never 4.0."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return super().format_value(value)
