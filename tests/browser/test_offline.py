@@ -137,3 +137,36 @@ def _wait_until(page: Page, condition: Callable[[], bool], timeout_ms: int = 15_
             return
         page.wait_for_timeout(100)
     raise AssertionError("the condition did not hold in time")
+
+
+def test_the_day_page_logs_offline_too(page: Page, server_url: str) -> None:
+    """The day page's one-tap foods and its quick add wait on the device like the food form,
+    and each reaches the diary once."""
+    sign_up_with_a_goal(page, server_url, unique_username("dayoffline"))
+    today = date.today()
+    banana = food_id(page, server_url, BANANA)
+    page.goto(f"{server_url}/diary/{today}/add/{banana}/?meal=breakfast")
+    page.get_by_role("button", name="Add to diary").click()  # online: now a recent breakfast
+    expect(page.locator(".messages")).to_contain_text(f"Added {BANANA}")
+    page.goto(f"{server_url}/diary/{today}/")
+    wait_for_worker(page)
+    page.reload()  # the worker keeps this page's copy
+
+    page.context.set_offline(True)
+    page.locator("#meal-breakfast .again-foods").get_by_role("button", name=BANANA).click()
+    queue = page.locator(".offline-queue")
+    expect(queue).to_contain_text(BANANA)
+    page.get_by_text("Quick add calories").click()
+    quick_add = page.locator("form[data-offline-log$='/quick-add']")
+    quick_add.get_by_label("Meal").select_option("snacks")
+    quick_add.get_by_label("Calories").fill("250")
+    quick_add.get_by_role("button", name="Add").click()
+    expect(queue).to_contain_text("Quick add")
+    expect(queue).to_contain_text("Snacks")
+
+    page.context.set_offline(False)
+    expect(queue).to_have_count(0)
+    page.reload()
+    assert entries_named(page, server_url, today, BANANA, "breakfast") == 2
+    assert entries_named(page, server_url, today, "Quick add", "snacks") == 1
+    expect(page.locator("#meal-snacks .entry")).to_contain_text("Quick add")
