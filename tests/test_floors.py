@@ -28,6 +28,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("exercise",),  # exercise, burned at the body's weight
     ("guides",),  # articles, offered after exercise
     ("diary",),  # the day: food, its summary with exercise, water and the guides offered
+    ("coach",),  # the person's own energy, read from the diary and the scale; check-ins
     ("progress", "yourdata"),  # read over everything: charts, reports; export, deletion
     ("api", "views", "settings", "apps"),  # the one API; the project's own pages; settings
     ("urls", "cli", "wsgi"),  # the doors: the URL conf, the command line, the WSGI app

@@ -20,6 +20,7 @@ from openplate.accounts.api import router as accounts_router
 from openplate.accounts.profile import activate_time_zone
 from openplate.accounts.tokens import user_for_token
 from openplate.body.api import router as body_router
+from openplate.coach.api import router as coach_router
 from openplate.core.api_support import field_errors
 from openplate.diary.api import router as diary_router
 from openplate.diary.services import food_history
@@ -85,6 +86,7 @@ api.add_router("/", food_router(recent_food_ids=food_history))
 api.add_router("/", diary_router)
 api.add_router("/", exercise_router)
 api.add_router("/", body_router)
+api.add_router("/", coach_router)
 api.add_router("/", progress_router)
 api.add_router("/", guides_router)
 api.add_router("/", data_router)

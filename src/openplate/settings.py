@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "openplate.exercise",
     "openplate.guides",
     "openplate.diary",
+    "openplate.coach",
     "openplate.progress",
     "openplate.yourdata",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("diary/", include("openplate.diary.urls")),
     path("foods/", include("openplate.foods.urls")),
     path("exercise/", include("openplate.exercise.urls")),
+    path("coach/", include("openplate.coach.urls")),
     path("progress/", include("openplate.progress.urls")),
     path("guides/", include("openplate.guides.urls")),
     path("api/", api.urls),
