@@ -5,9 +5,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from openplate.accounts.exercise_share import set_exercise_share
+from openplate.accounts.models import ExerciseShare
 from openplate.core.dates import DAYS_AHEAD, latest_today
 from openplate.diary.models import Entry, Favourite
 from openplate.diary.services import quick_add
+from openplate.exercise.services import log_custom
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 from tests.api_client import locations
@@ -333,6 +336,21 @@ def test_it_sums_up_a_day_against_the_budget(new_alice_api, egg):
     assert protein["target_g"] == pytest.approx(budget * 0.20 / 4)
     assert sum(m["percent_of_kcal"] for m in day["macros"]) == pytest.approx(100)
     assert day["goal"]["budget_kcal"] == budget
+
+
+def test_a_days_remaining_counts_the_share_of_exercise_the_person_chose(new_alice_api, egg):
+    goal = {
+        "sex": "female", "birth_date": "1990-01-01", "height_cm": 165, "weight_kg": 70,
+        "activity": "light", "rate_lb_per_week": -1,
+    }  # fmt: skip
+    budget = new_alice_api.post("/goals", goal).json()["budget_kcal"]
+    set_exercise_share(new_alice_api.user, ExerciseShare.HALF)
+    log_custom(new_alice_api.user, day=DAY, name="Spin class", energy_kcal=400)
+    quick_add(new_alice_api.user, day=DAY, meal="dinner", energy_kcal=500)
+    day = new_alice_api.get(f"/days/{DAY}").json()
+    assert (day["exercise_kcal"], day["exercise_share"]) == (400, 0.5)
+    assert day["exercise_counted_kcal"] == 200
+    assert day["remaining_kcal"] == pytest.approx(budget - 500 + 200)
 
 
 def test_it_shows_a_day_without_a_goal(new_alice_api):

@@ -177,8 +177,16 @@ class DaySummaryOut(Schema):
     date: dt.date
     budget_kcal: float | None = Field(description="Null until a goal is set.")
     food_kcal: float
-    exercise_kcal: float
-    remaining_kcal: float | None
+    exercise_kcal: float = Field(description="Everything the day's exercise burned.")
+    exercise_share: float = Field(
+        description="The share of exercise the person adds to the budget: 1, 0.5 or 0."
+    )
+    exercise_counted_kcal: float = Field(
+        description="exercise_share × exercise_kcal: the exercise that remaining_kcal counts."
+    )
+    remaining_kcal: float | None = Field(
+        description="budget_kcal − food_kcal + exercise_counted_kcal; null until a goal is set."
+    )
     meals: dict[str, float] = Field(description="kcal per meal.")
     macros: list[MacroOut]
     goal: GoalOut | None = Field(description="The goal in force that day.")
