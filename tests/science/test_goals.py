@@ -1,5 +1,6 @@
 """The goal budget, its safety rules and the static projection."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 from openplate.science import goals, units
 from openplate.science.energy import Formula, Sex
 from openplate.science.errors import InvalidInput
-from openplate.science.goals import GoalRefused, Person
+from openplate.science.goals import GoalRefused, LifeStage, Person
 from openplate.science.units import KG_PER_LB
 
 LB = KG_PER_LB
@@ -90,6 +91,54 @@ def test_it_allows_gaining_when_underweight_with_a_note():
     plan = goals.plan_goal(thin, 0.5 * LB)
     assert plan.bmi_category == "underweight"
     assert any("underweight" in warning for warning in plan.warnings)
+
+
+# Pregnancy: the IOM (2009, Table S-1) recommends a total gain at every pre-pregnancy BMI, from
+# 12.5-18 kg when underweight to 5-9 kg when obese, so no loss goal is in line with it; the
+# Dietary Guidelines for Americans 2020-2025 (ch. 5) give breastfeeding a higher energy need than
+# before pregnancy. DUMMIES has a BMI of 27.5 (overweight): a loss would be offered otherwise.
+STAGES_WITHOUT_LOSS = [LifeStage.PREGNANT, LifeStage.BREASTFEEDING]
+
+
+@pytest.mark.parametrize("stage", STAGES_WITHOUT_LOSS)
+@pytest.mark.parametrize("rate_lb", [rate for rate in goals.WEEKLY_GOALS_LB if rate < 0])
+def test_it_refuses_a_loss_goal_in_pregnancy_or_while_breastfeeding(stage, rate_lb):
+    person = replace(DUMMIES, life_stage=stage)
+    with pytest.raises(GoalRefused, match="choose maintain") as refusal:
+        goals.plan_goal(person, rate_lb * LB)
+    assert ("pregnancy" if stage is LifeStage.PREGNANT else "breastfeeding") in str(refusal.value)
+
+
+@pytest.mark.parametrize("stage", STAGES_WITHOUT_LOSS)
+@pytest.mark.parametrize("rate_lb", [0.0, 0.5])
+def test_it_budgets_maintain_or_gain_in_those_stages_with_a_note(stage, rate_lb):
+    plan = goals.plan_goal(replace(DUMMIES, life_stage=stage), rate_lb * LB)
+    assert plan.budget_kcal == goals.plan_goal(DUMMIES, rate_lb * LB).budget_kcal
+    assert goals.LIFE_STAGE_NOTE in plan.warnings
+
+
+def test_neither_life_stage_changes_nothing():
+    assert goals.plan_goal(replace(DUMMIES, life_stage=LifeStage.NEITHER), -1 * LB) == (
+        goals.plan_goal(DUMMIES, -1 * LB)
+    )
+
+
+def test_pregnancy_and_breastfeeding_apply_to_sex_female_only():
+    with pytest.raises(InvalidInput, match="female only"):
+        goals.plan_goal(replace(BOB, life_stage=LifeStage.PREGNANT), 0)
+
+
+@given(
+    st.sampled_from(STAGES_WITHOUT_LOSS),
+    st.floats(18, 90),
+    st.floats(150, 200),
+    st.floats(40, 180),
+    st.floats(-1, -0.001),
+)
+def test_no_loss_is_ever_budgeted_in_those_stages(stage, age, height, weight, rate_kg):
+    person = Person(Sex.FEMALE, age, height, weight, "light", life_stage=stage)
+    with pytest.raises(GoalRefused):
+        goals.plan_goal(person, rate_kg)
 
 
 @pytest.mark.parametrize("rate_kg", [-1.2, 1.5])

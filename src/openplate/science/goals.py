@@ -10,7 +10,9 @@ Safety rules (each leaves a warning the person reads):
   "Aim for a Healthy Weight" guide gives for unsupervised low-calorie diets);
 - a loss faster than 1 % of body weight a week is flagged (above the 0.5-1 % a week most clinical
   guidance advises);
-- a loss goal at a BMI under 18.5 (WHO underweight) is refused.
+- a loss goal at a BMI under 18.5 (WHO underweight) is refused;
+- a loss goal in pregnancy or while breastfeeding is refused (`NO_LOSS_LIFE_STAGES`), and a
+  budget set then says it is the person's needs before pregnancy, which these stages raise.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from enum import StrEnum
 
 from openplate.science import energy
 from openplate.science.energy import Formula, MifflinForm, Sex, SexSpecificLinear
@@ -36,6 +39,37 @@ CALORIE_FLOOR_KCAL: dict[Sex, float] = {Sex.FEMALE: 1200.0, Sex.MALE: 1500.0}
 MAX_WEEKLY_LOSS_FRACTION = 0.01
 
 
+class LifeStage(StrEnum):
+    """Whether a woman is pregnant or breastfeeding: a budget to lose weight is refused then."""
+
+    NEITHER = "neither"
+    PREGNANT = "pregnant"
+    BREASTFEEDING = "breastfeeding"
+
+
+# Why a loss goal is refused in each life stage, as the refusal says it.
+NO_LOSS_LIFE_STAGES: dict[LifeStage, str] = {
+    # Institute of Medicine. Weight Gain During Pregnancy: Reexamining the Guidelines. National
+    # Academies Press, 2009, Table S-1: a total gain is recommended for every pre-pregnancy BMI,
+    # obese included; endorsed by ACOG Committee Opinion No. 548, "Weight Gain During
+    # Pregnancy" (2013).
+    LifeStage.PREGNANT: (
+        "in pregnancy: gaining weight is recommended at every starting weight (IOM 2009, ACOG)"
+    ),
+    # Dietary Guidelines for Americans 2020-2025, chapter 5 (women who are lactating), from the
+    # IOM's Dietary Reference Intakes for energy: breastfeeding needs more calories than before
+    # pregnancy, so a budget from the usual equations less a deficit undercuts it.
+    LifeStage.BREASTFEEDING: (
+        "while breastfeeding: it takes more energy than before pregnancy "
+        "(Dietary Guidelines for Americans 2020-2025)"
+    ),
+}
+LIFE_STAGE_NOTE = (
+    "This budget is your need before pregnancy; pregnancy and breastfeeding raise it, so ask "
+    "your midwife, doctor or dietitian how much to add."
+)
+
+
 class GoalRefused(InvalidInput):
     """A goal OpenPlate will not set a budget for, with the reason."""
 
@@ -48,6 +82,7 @@ class Person:
     weight_kg: float
     activity: str = "sedentary"
     body_fat_percent: float | None = None
+    life_stage: LifeStage = LifeStage.NEITHER
 
 
 @dataclass(frozen=True)
@@ -124,6 +159,7 @@ def plan_goal(
 ) -> GoalPlan:
     """The daily budget for `person` to change weight by `rate_kg_per_week` (negative to lose)."""
     _check_rate(rate_kg_per_week, units)
+    _check_life_stage(person, rate_kg_per_week)
     bmi = energy.bmi(person.weight_kg, person.height_cm)
     if rate_kg_per_week < 0 and bmi.value < energy.UNDERWEIGHT_BMI:
         raise GoalRefused(
@@ -175,6 +211,14 @@ def _check_rate(rate_kg_per_week: float, units: UnitSystem) -> None:
         )
 
 
+def _check_life_stage(person: Person, rate_kg_per_week: float) -> None:
+    if person.life_stage != LifeStage.NEITHER and person.sex != Sex.FEMALE:
+        raise InvalidInput(f"{person.life_stage.value} applies to sex female only")
+    why = NO_LOSS_LIFE_STAGES.get(LifeStage(person.life_stage))
+    if rate_kg_per_week < 0 and why is not None:
+        raise GoalRefused(f"a weight-loss goal is not offered {why}; choose maintain instead")
+
+
 def _with_warnings(plan: GoalPlan, person: Person, units: UnitSystem) -> GoalPlan:
     warnings: list[str] = []
     if plan.floor_applied:
@@ -196,6 +240,8 @@ def _with_warnings(plan: GoalPlan, person: Person, units: UnitSystem) -> GoalPla
             f"Your BMI of {plan.bmi:.1f} is under {energy.UNDERWEIGHT_BMI:g} (underweight); "
             "consider talking with a doctor or dietitian."
         )
+    if person.life_stage != LifeStage.NEITHER:
+        warnings.append(LIFE_STAGE_NOTE)
     return replace(plan, warnings=tuple(warnings))
 
 
