@@ -109,16 +109,22 @@ def test_it_offers_myplates_nine_weekly_goals(new_alice_browser: Client) -> None
     assert options(html, "rate_kg") == METRIC_GOALS
 
 
-def test_it_offers_the_five_activity_levels_with_descriptions(new_alice_browser: Client) -> None:
+def test_it_offers_the_five_activity_levels_as_daily_life(new_alice_browser: Client) -> None:
+    """MyPlate's five levels, described as daily life without workouts: logged exercise is added
+    on top (MyPlate's way; MyFitnessPal describes its levels by a day's work the same way, "a
+    good part of the day on your feet (e.g. teacher, salesperson)"), so a level that said
+    "exercise 3-5 days a week" would count each workout twice."""
     html = new_alice_browser.get("/goal/").content.decode()
-    for level, description in [
-        ("Sedentary", "Little or no exercise, desk job"),
-        ("Lightly active", "Light exercise 1-3 days a week"),
-        ("Moderately active", "Moderate exercise 3-5 days a week"),
-        ("Very active", "Hard exercise 6-7 days a week"),
-        ("Extra active", "Hard daily exercise and a physical job"),
-    ]:
-        assert f'{level} <span class="help">{description}</span>' in html
+    descriptions = re.findall(
+        r'<label for="id_activity_\d">([^<]+) <span class="help">([^<]+)</span>', html
+    )
+    assert [label for label, _ in descriptions] == [
+        "Sedentary", "Lightly active", "Moderately active", "Very active", "Extra active",
+    ]  # fmt: skip
+    for _, description in descriptions:
+        assert not re.search(r"exercise|workout|days a week", description, re.IGNORECASE)
+    assert "exercise you log is added on top" in html
+    assert 'aria-describedby="id_activity_helptext"' in html
     assert html.count('type="radio" name="activity"') == 5
 
 
@@ -438,3 +444,65 @@ def test_it_shows_only_the_persons_own_goals(new_alice_browser: Client, bob: Use
     assert "Set your goal" in html
     assert "Goal history" not in html
     assert "Your daily budget" not in html
+
+
+# --- Pregnancy and breastfeeding --------------------------------------------------------------
+
+
+def maintain_button(html: str) -> bool:
+    return (
+        re.search(r'<button type="submit" name="maintain"[^>]*>Maintain my weight instead', html)
+        is not None
+    )
+
+
+@pytest.mark.parametrize(
+    ("stage", "why"), [("pregnant", "in pregnancy"), ("breastfeeding", "while breastfeeding")]
+)
+def test_a_loss_goal_is_refused_in_pregnancy_beside_the_weekly_goal_offering_maintain(
+    new_alice_browser: Client, stage: str, why: str
+) -> None:
+    response = save(new_alice_browser, life_stage=stage)
+    assert response.status_code == 422
+    html = response.content.decode()
+    errors = re.search(r'<ul class="errorlist" id="id_rate_lb_error">(.*?)</ul>', html)
+    assert errors is not None, html
+    assert f"A weight-loss goal is not offered {why}" in errors.group(1)
+    assert "choose maintain instead" in errors.group(1)
+    assert maintain_button(html)
+    assert not Goal.objects.exists()
+
+
+def test_the_maintain_button_saves_a_goal_to_maintain(
+    new_alice_browser: Client, new_alice: User
+) -> None:
+    response = save(new_alice_browser, life_stage="pregnant", maintain="yes")
+    assert response.status_code == 302
+    goal = Goal.objects.get(user=new_alice)
+    assert goal.rate_kg_per_week == 0
+    assert any("before pregnancy" in warning for warning in goal.warnings)
+    assert Profile.objects.get(user=new_alice).life_stage == "pregnant"
+    page = new_alice_browser.get("/accounts/goal/").content.decode()
+    assert re.search(r'name="life_stage" value="pregnant"[^>]*checked', page)
+
+
+def test_other_refusals_offer_no_maintain_button(new_alice_browser: Client) -> None:
+    html = save(new_alice_browser, weight_lb="20").content.decode()
+    assert not maintain_button(html)
+
+
+def test_the_question_is_asked_of_women_and_ignored_for_men(
+    new_alice_browser: Client, new_alice: User
+) -> None:
+    page = new_alice_browser.get("/accounts/goal/").content.decode()
+    assert re.search(r'<fieldset class="field choices life-stage"', page)
+    assert "Pregnant or breastfeeding?" in page
+    response = save(new_alice_browser, sex="male", life_stage="pregnant")
+    assert response.status_code == 302
+    assert Profile.objects.get(user=new_alice).life_stage == "neither"
+
+
+def test_a_loss_is_offered_again_once_neither(new_alice_browser: Client, new_alice: User) -> None:
+    save(new_alice_browser, life_stage="breastfeeding", rate_lb="0")
+    assert save(new_alice_browser, life_stage="neither").status_code == 302
+    assert Goal.objects.get(user=new_alice).rate_kg_per_week == pytest.approx(-KG_PER_LB)

@@ -94,15 +94,34 @@ class ActivityLevel:
     description: str
 
 
-# Multipliers of resting energy (McArdle, Katch & Katch; see the module docstring).
+# Multipliers of resting energy (McArdle, Katch & Katch; see the module docstring). The
+# descriptions are of daily life without workouts, since logged exercise is added on top, as
+# MyPlate adds it; their examples follow MyFitnessPal's activity levels, which work the same way.
 ACTIVITY_LEVELS: dict[str, ActivityLevel] = {
     level.key: level
     for level in (
-        ActivityLevel("sedentary", 1.2, "Sedentary", "Little or no exercise, desk job"),
-        ActivityLevel("light", 1.375, "Lightly active", "Light exercise 1-3 days a week"),
-        ActivityLevel("moderate", 1.55, "Moderately active", "Moderate exercise 3-5 days a week"),
-        ActivityLevel("very", 1.725, "Very active", "Hard exercise 6-7 days a week"),
-        ActivityLevel("extra", 1.9, "Extra active", "Hard daily exercise and a physical job"),
+        ActivityLevel("sedentary", 1.2, "Sedentary", "Mostly sitting: a desk job, little walking"),
+        ActivityLevel(
+            "light",
+            1.375,
+            "Lightly active",
+            "On your feet much of the day: a teacher, a salesperson",
+        ),
+        ActivityLevel(
+            "moderate",
+            1.55,
+            "Moderately active",
+            "Moving much of the day: a food server, a postal carrier",
+        ),
+        ActivityLevel(
+            "very", 1.725, "Very active", "Physical work most of the day: a carpenter, a courier"
+        ),
+        ActivityLevel(
+            "extra",
+            1.9,
+            "Extra active",
+            "Hard physical work all day: a farm hand, a builder's labourer",
+        ),
     )
 }
 
