@@ -36,6 +36,7 @@ WEEKLY_GOALS_KG: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25, 0.0, -0.25, -0.5, -0
 MAX_RATE_KG_PER_WEEK = 1.0  # the fastest goal offered either way (1 kg ~ 2.2 lb)
 
 CALORIE_FLOOR_KCAL: dict[Sex, float] = {Sex.FEMALE: 1200.0, Sex.MALE: 1500.0}
+# NHLBI Clinical Guidelines 1998; Jensen MD et al., AHA/ACC/TOS 2013, Circulation 2014;129:S102.
 MAX_WEEKLY_LOSS_FRACTION = 0.01
 
 
