@@ -11,7 +11,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
 
-from openplate.diary import api
+from openplate.diary import once
 from openplate.diary.models import Entry
 from openplate.diary.services import quick_add
 from openplate.foods.models import Food
@@ -135,13 +135,13 @@ def test_two_calls_at_the_same_moment_log_one_entry(new_alice_api, egg, monkeypa
     other = quick_add(new_alice_api.user, day=DAY, meal="breakfast", energy_kcal=100)
     Entry.objects.filter(pk=other.pk).update(client_key=key)
     looked = []
-    found_by = api._logged_with
+    found_by = once.logged_with
 
     def missed_the_first_time(user, client_key):
         looked.append(client_key)
         return None if len(looked) == 1 else found_by(user, client_key)
 
-    monkeypatch.setattr(api, "_logged_with", missed_the_first_time)
+    monkeypatch.setattr(once, "logged_with", missed_the_first_time)
     response = new_alice_api.post("/entries", food_entry(egg, key))
     assert response.status_code == 200
     assert response.json()["id"] == other.pk

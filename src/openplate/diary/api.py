@@ -12,7 +12,6 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
@@ -22,6 +21,7 @@ from pydantic import Field
 from openplate.core.api_support import BODY, caller, errors_at, field_errors
 from openplate.diary import saved_meals, services
 from openplate.diary.models import Entry, SavedMeal
+from openplate.diary.once import log_once
 from openplate.diary.schemas import (
     DATE,
     AgainIn,
@@ -286,28 +286,9 @@ def log_saved_meal(
 
 
 def _log_once(user: User, client_key: uuid.UUID | None, log: Callable[[], Entry]) -> Status[Entry]:
-    """201 and the entry `log` makes, keeping `client_key` on it; or, when that key already
-    logged one (this call sent again, maybe at the same moment), 200 and that entry."""
-    if client_key is None:
-        return Status(201, log())
-    logged = _logged_with(user, client_key)
-    if logged is not None:
-        return Status(200, logged)
-    try:
-        with transaction.atomic():
-            entry = log()
-            Entry.objects.filter(pk=entry.pk).update(client_key=client_key)
-    except IntegrityError:  # the same key, logged by a call that finished first
-        logged = _logged_with(user, client_key)
-        if logged is None:
-            raise
-        return Status(200, logged)
-    entry.client_key = client_key
-    return Status(201, entry)
-
-
-def _logged_with(user: User, client_key: uuid.UUID) -> Entry | None:
-    return Entry.objects.filter(user=user, client_key=client_key).first()
+    """201 and the entry `log` makes; 200 and the entry already logged with `client_key`."""
+    entry, created = log_once(user, client_key, log)
+    return Status(201 if created else 200, entry)
 
 
 def _own_saved_meal(request: HttpRequest, saved_meal_id: int) -> SavedMeal:
