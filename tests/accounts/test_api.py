@@ -66,6 +66,7 @@ def test_it_shows_the_profile_and_todays_goal(new_alice_api):
         "height_cm": 165,
         "activity": "light",
         "water_goal_ml": pytest.approx(8 * 236.5882365, abs=0.01),
+        "life_stage": "neither",
     }
     assert me["goal"] == goal
 
@@ -151,6 +152,44 @@ def test_it_names_the_weekly_goal_as_given_when_the_science_refuses_it(new_alice
     response = new_alice_api.post("/goals", underweight)
     assert locations(response) == [[*BODY, "rate_lb_per_week"]]
     assert "underweight" in response.json()["detail"][0]["msg"]
+
+
+@pytest.mark.parametrize("stage", ["pregnant", "breastfeeding"])
+def test_it_refuses_a_loss_goal_in_pregnancy_or_while_breastfeeding(new_alice_api, stage):
+    response = new_alice_api.post("/goals", GOAL | {"life_stage": stage})
+    assert response.status_code == 422
+    assert locations(response) == [[*BODY, "rate_lb_per_week"]]
+    message = response.json()["detail"][0]["msg"]
+    assert ("pregnancy" if stage == "pregnant" else "breastfeeding") in message
+    assert "maintain" in message
+    assert not Goal.objects.exists()
+
+
+def test_it_sets_a_goal_to_maintain_in_pregnancy_and_keeps_the_life_stage(new_alice_api):
+    response = new_alice_api.post(
+        "/goals", GOAL | {"rate_lb_per_week": 0, "life_stage": "pregnant"}
+    )
+    assert response.status_code == 201, response.content
+    assert any("before pregnancy" in warning for warning in response.json()["warnings"])
+    assert new_alice_api.get("/profile").json()["profile"]["life_stage"] == "pregnant"
+    # Left out, the life stage stays as it was: a loss is still refused.
+    assert new_alice_api.post("/goals", GOAL).status_code == 422
+    after = new_alice_api.post("/goals", GOAL | {"life_stage": "neither"})
+    assert after.status_code == 201, after.content
+    assert new_alice_api.get("/profile").json()["profile"]["life_stage"] == "neither"
+
+
+def test_it_refuses_pregnancy_for_sex_male(new_alice_api):
+    male = GOAL | {"sex": "male", "rate_lb_per_week": 0, "life_stage": "pregnant"}
+    response = new_alice_api.post("/goals", male)
+    assert locations(response) == [[*BODY, "life_stage"]]
+
+
+def test_a_life_stage_left_out_is_neither_for_sex_male(new_alice_api):
+    new_alice_api.post("/goals", GOAL | {"rate_lb_per_week": 0, "life_stage": "breastfeeding"})
+    response = new_alice_api.post("/goals", GOAL | {"sex": "male"})
+    assert response.status_code == 201, response.content
+    assert new_alice_api.get("/profile").json()["profile"]["life_stage"] == "neither"
 
 
 def test_it_replaces_a_goal_set_earlier_the_same_day(new_alice_api):

@@ -482,7 +482,7 @@ def test_the_maintain_button_saves_a_goal_to_maintain(
     assert goal.rate_kg_per_week == 0
     assert any("before pregnancy" in warning for warning in goal.warnings)
     assert Profile.objects.get(user=new_alice).life_stage == "pregnant"
-    page = new_alice_browser.get("/accounts/goal/").content.decode()
+    page = new_alice_browser.get("/goal/").content.decode()
     assert re.search(r'name="life_stage" value="pregnant"[^>]*checked', page)
 
 
@@ -494,7 +494,7 @@ def test_other_refusals_offer_no_maintain_button(new_alice_browser: Client) -> N
 def test_the_question_is_asked_of_women_and_ignored_for_men(
     new_alice_browser: Client, new_alice: User
 ) -> None:
-    page = new_alice_browser.get("/accounts/goal/").content.decode()
+    page = new_alice_browser.get("/goal/").content.decode()
     assert re.search(r'<fieldset class="field choices life-stage"', page)
     assert "Pregnant or breastfeeding?" in page
     response = save(new_alice_browser, sex="male", life_stage="pregnant")

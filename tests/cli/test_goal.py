@@ -127,3 +127,32 @@ def test_it_refuses_a_loss_goal_when_underweight():
     )
     assert result.returncode == 2
     assert "underweight" in result.stderr
+
+
+def test_the_life_stage_is_neither_unless_given():
+    assert goal_json(*ALICE, "--rate", "-1") == goal_json(
+        *ALICE, "--rate", "-1", "--life-stage", "neither"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stage", "why"), [("pregnant", "pregnancy"), ("breastfeeding", "breastfeeding")]
+)
+def test_it_refuses_a_loss_goal_in_pregnancy_or_while_breastfeeding(stage, why):
+    result = openplate("goal", *ALICE, "--rate", "-1", "--life-stage", stage)
+    assert result.returncode == 2
+    assert why in result.stderr
+    assert "choose maintain" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_it_budgets_maintain_in_pregnancy_with_a_note():
+    payload = goal_json(*ALICE, "--rate", "0", "--life-stage", "pregnant")
+    assert payload["budget_kcal"] == goal_json(*ALICE, "--rate", "0")["budget_kcal"]
+    assert any("before pregnancy" in warning for warning in payload["warnings"])
+
+
+def test_pregnancy_is_refused_for_sex_male():
+    result = openplate("goal", *ALICE, "--sex", "male", "--life-stage", "pregnant")
+    assert result.returncode == 2
+    assert "female only" in result.stderr

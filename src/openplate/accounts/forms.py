@@ -17,7 +17,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundWidget
 
-from openplate.accounts.goals import GoalInput
+from openplate.accounts.goals import LOSS_REFUSED, GoalInput
 from openplate.accounts.models import Goal, Profile, default_time_zone
 from openplate.accounts.profile import UNKNOWN_ZONE, time_zone_choices
 from openplate.core.forms import PlainNumberInput
@@ -135,6 +135,14 @@ class GoalForm(forms.Form):
         choices=[(sex.value, sex.value.title()) for sex in Sex],
         widget=forms.RadioSelect,
     )
+    life_stage = forms.ChoiceField(
+        label="Pregnant or breastfeeding?",
+        help_text="A budget to lose weight is not offered then.",
+        choices=Profile.LifeStage.choices,
+        initial=Profile.LifeStage.NEITHER,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     height_ft = forms.IntegerField(
         label="Feet", required=False, widget=_number_input(inputmode="numeric", step="1")
     )
@@ -154,6 +162,7 @@ class GoalForm(forms.Form):
     )
     activity = forms.ChoiceField(
         label="Activity level",
+        help_text="Your daily life, without workouts: exercise you log is added on top.",
         choices=[(level.key, level.label) for level in energy.ACTIVITY_LEVELS.values()],
         widget=forms.RadioSelect,
     )
@@ -185,6 +194,9 @@ class GoalForm(forms.Form):
         },
     }
 
+    MAINTAIN = "maintain"  # the name of the button that sends the form as a goal to maintain
+    offer_maintain = False  # set when the service refused a loss goal
+
     @property
     def chosen_units(self) -> str:
         """The units the form is in: as sent, else as first shown."""
@@ -208,6 +220,13 @@ class GoalForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("sex") != Sex.FEMALE or not data.get("life_stage"):
+            self.errors.pop("life_stage", None)  # asked of women only: hidden otherwise
+            data["life_stage"] = Profile.LifeStage.NEITHER
+        if self.MAINTAIN in self.data:
+            for name in ("rate_lb", "rate_kg"):
+                self.errors.pop(name, None)
+                data[name] = 0.0
         chosen = UNIT_FIELDS.get(data.get("units", ""), {})
         for name in {name for fields in UNIT_FIELDS.values() for name in fields} - set(chosen):
             self.errors.pop(name, None)  # the other units' fields are not read
@@ -247,6 +266,7 @@ class GoalForm(forms.Form):
             rate_kg_per_week=rate_kg,
             units=data["units"],
             target_weight_kg=target_kg,
+            life_stage=data["life_stage"],
             **macros,
         )
 
@@ -254,6 +274,8 @@ class GoalForm(forms.Form):
         """Show the goal service's refusals beside the fields the person filled in."""
         fields = self.SERVICE_FIELDS[self.chosen_units]
         imperial = self.chosen_units == Profile.Units.IMPERIAL
+        refusals = getattr(error, "error_dict", {}).get("rate_kg_per_week", [])
+        self.offer_maintain = any(refusal.code == LOSS_REFUSED for refusal in refusals)
         for name, messages in error.message_dict.items():
             field: str | None = fields.get(name, name)
             if field not in self.fields:
@@ -291,6 +313,7 @@ def goal_form_initial(
             "sex": profile.sex,
             "activity": profile.activity,
             "birth_date": profile.birth_date,
+            "life_stage": profile.life_stage,
         }
         initial |= _height_fields(profile.height_cm)
     if goal is not None:

@@ -42,6 +42,12 @@ class GoalInput:
     carbohydrate_percent: int = DEFAULT_MACRO_PERCENT["carbohydrate"]
     fat_percent: int = DEFAULT_MACRO_PERCENT["fat"]
     target_weight_kg: float | None = None
+    life_stage: str = Profile.LifeStage.NEITHER
+
+
+# The code of a refused loss goal (underweight, pregnant or breastfeeding): the goal form offers
+# to maintain instead.
+LOSS_REFUSED = "loss_refused"
 
 
 def age_on(birth_date: date, day: date) -> float:
@@ -55,11 +61,19 @@ def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
     """
     _check(goal, on)
     person = goals.Person(
-        Sex(goal.sex), age_on(goal.birth_date, on), goal.height_cm, goal.weight_kg, goal.activity
+        Sex(goal.sex),
+        age_on(goal.birth_date, on),
+        goal.height_cm,
+        goal.weight_kg,
+        goal.activity,
+        life_stage=goals.LifeStage(goal.life_stage),
     )
     system: units.UnitSystem = "metric" if goal.units == Profile.Units.METRIC else "imperial"
     try:
         plan = goals.plan_goal(person, goal.rate_kg_per_week, units=system)
+    except goals.GoalRefused as error:
+        refusal = ValidationError(_sentence(str(error)), code=LOSS_REFUSED)
+        raise ValidationError({"rate_kg_per_week": [refusal]}) from None
     except InvalidInput as error:
         raise ValidationError({"rate_kg_per_week": [_sentence(str(error))]}) from None
     with transaction.atomic():
@@ -71,6 +85,7 @@ def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
                 "birth_date": goal.birth_date,
                 "height_cm": goal.height_cm,
                 "activity": goal.activity,
+                "life_stage": goal.life_stage,
             },
         )
         saved, _ = Goal.objects.update_or_create(
@@ -164,6 +179,10 @@ def _check(goal: GoalInput, on: date) -> None:
         refuse("activity", "Choose an activity level.")
     if goal.units not in Profile.Units.values:
         refuse("units", "Choose US or metric units.")
+    if goal.life_stage not in Profile.LifeStage.values:
+        refuse("life_stage", "Choose pregnant, breastfeeding or neither.")
+    elif goal.life_stage != Profile.LifeStage.NEITHER and goal.sex != Sex.FEMALE:
+        refuse("life_stage", "Pregnant or breastfeeding applies to sex female only.")
     low_age, high_age = energy.ADULT_AGE_RANGE_YEARS
     age = age_on(goal.birth_date, on)
     if not low_age <= age <= high_age:

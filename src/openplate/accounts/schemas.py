@@ -62,6 +62,12 @@ MACRO_SHARES = (
     GoalInput.fat_percent,
 )
 
+LIFE_STAGE = (
+    "`pregnant`, `breastfeeding` or `neither`, for sex female only (male is always `neither`). "
+    "Then a loss goal is refused (422 on the weekly goal), as at a BMI under 18.5: choose 0 to "
+    "maintain. Set with the goal; left out, the profile's is kept."
+)
+
 
 class GoalIn(InputSchema):
     sex: Sex
@@ -91,6 +97,7 @@ class GoalIn(InputSchema):
         default=None,
         description=f"The goal weight, {TARGET}; null for none. Left out, today's is kept.",
     )
+    life_stage: Profile.LifeStage | None = Field(default=None, description=LIFE_STAGE)
 
     @field_validator("rate_kg_per_week")
     @classmethod
@@ -172,6 +179,10 @@ class ProfileOut(Schema):
     height_cm: float
     activity: str
     water_goal_ml: float = Field(description="The daily water goal (8 US cups unless changed).")
+    life_stage: str = Field(
+        description="`neither`, `pregnant` or `breastfeeding`, as set with the last goal: in "
+        "pregnancy and while breastfeeding a loss goal is refused."
+    )
 
 
 class ProfileChanges(InputSchema):

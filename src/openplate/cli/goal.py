@@ -41,6 +41,13 @@ from openplate.science.units import UnitSystem
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Start date for the projection (default: today on this computer's clock and zone).",
 )
+@click.option(
+    "--life-stage",
+    type=click.Choice([stage.value for stage in goals.LifeStage]),
+    default=goals.LifeStage.NEITHER.value,
+    show_default=True,
+    help="Pregnant or breastfeeding (sex female): a loss goal is refused, as when underweight.",
+)
 def goal(
     sex: str,
     age: float,
@@ -55,10 +62,13 @@ def goal(
     floor: float | None,
     target_weight: float | None,
     start: datetime | None,
+    life_stage: str,
 ) -> None:
     """Daily calorie budget for a weekly weight goal (Mifflin-St Jeor by default)."""
     system = unit_system(chosen_units)
-    person = goals.Person(Sex(sex), age, height, weight, activity, body_fat)
+    person = goals.Person(
+        Sex(sex), age, height, weight, activity, body_fat, goals.LifeStage(life_stage)
+    )
     plan = goals.plan_goal(
         person,
         rate,
