@@ -35,7 +35,7 @@ from openplate.diary.forms import (
     SaveMealForm,
 )
 from openplate.diary.models import Entry, Meal, SavedMeal
-from openplate.diary.words import meal_now
+from openplate.diary.meals import meal_now
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods import amounts
 from openplate.foods.custom import create_custom_food

@@ -589,3 +589,19 @@ def _fat_on_forbes_curve(people: Baseline, fat_plus_lean: Array) -> Array:
         if np.all(np.abs(step) < 1e-13):
             break
     return np.asarray(np.exp(u), dtype=float)
+
+
+def weight_change_energy_density(fat_kg: ArrayLike, params: HallParameters = PARAMETERS) -> Array:
+    """The energy (kcal) in a kg of slow weight change at body fat `fat_kg`, as the model stores it.
+
+    Along the Forbes curve (F = F0 exp((L - L0)/10.4)) a small change splits into lean and fat
+    as dL/dF = 10.4/F, so the lean share of the change is p = 10.4/(10.4 + F) (Forbes GB. Ann N Y
+    Acad Sci 2000;904:359-65; Hall KD. Int J Obes 2008;32:573-6) and a kg of change holds
+    (1 - p) rhoF + p rhoL. Glycogen and its water, and extracellular fluid, settle within days
+    of a change in intake and are left out: this is the density of sustained change.
+    """
+    fat = np.asarray(fat_kg, dtype=float)
+    if not np.all(np.isfinite(fat)) or np.any(fat <= 0):
+        raise InvalidInput("body fat must be a positive number of kilograms")
+    lean_share = params.forbes_kg / (params.forbes_kg + fat)
+    return np.asarray((1 - lean_share) * params.rho_fat + lean_share * params.rho_lean, dtype=float)

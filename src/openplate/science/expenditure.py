@@ -1,0 +1,337 @@
+"""A person's energy expenditure (maintenance), day by day, from what they log and weigh.
+
+Expenditure is estimated in logged calories: the calories a person's own log would count for the
+food that keeps them at their weight. Someone who logs 80 % of what they eat and burns 2,500 kcal
+has a logged-calorie expenditure of 2,000, and a budget of 2,000 logged kcal keeps them level, so
+a consistent habit of under-logging cancels out.
+
+The model (docs/science.md, "The expenditure estimate") is a linear state space over days t:
+
+    W[t+1] = W[t] + (I[t] - E[t]) / rho      trend weight (kg); I logged intake, E expenditure
+    E[t+1] = E[t] + drift                     expenditure, a slow random walk (kcal/day)
+    y[t]   = W[t] + water                     the scale reading, trend plus water swings
+
+solved by a Kalman filter and a Rauch-Tung-Striebel smoother. `rho` is the energy density of a kg
+of weight change for the person's body composition (`dynamics.weight_change_energy_density`), in
+logged calories. An unlogged day is unknown, not zero: its intake enters as the person's usual
+intake with a wide variance. A fasted day is 0 kcal. A day left out by the person is unknown, and
+so is a day found incomplete (logged far below the person's usual intake) unless they confirmed it.
+
+This is the first version: a two-state filter with white water noise.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+from numpy.typing import NDArray
+
+from openplate.science import dynamics
+from openplate.science.energy import MIFFLIN_ST_JEOR, MifflinForm, Sex
+from openplate.science.errors import InvalidInput
+
+Array = NDArray[np.float64]
+
+
+class DayStatus(StrEnum):
+    AUTO = "auto"  # no word from the person: the estimator may find the day incomplete
+    COMPLETE = "complete"  # the person kept it / said it is complete: counted as logged
+    EXCLUDED = "excluded"  # the person left it out: its intake is unknown (its weight still counts)
+    FASTED = "fasted"  # the person fasted: intake counts as 0 kcal
+
+
+@dataclass(frozen=True)
+class LoggedDay:
+    intake_kcal: float | None  # None: not logged (unknown, never zero)
+    weight_kg: float | None  # None: no weigh-in that day
+    status: DayStatus = DayStatus.AUTO
+
+
+@dataclass(frozen=True)
+class PersonPrior:
+    """What is known of the person; all optional, the more is known the better the prior."""
+
+    sex: Sex | None = None
+    age_years: float | None = None
+    height_cm: float | None = None
+    activity_factor: float | None = None  # PAL, as in energy.ACTIVITY_LEVELS
+
+
+@dataclass(frozen=True)
+class DayEstimate:
+    expenditure_kcal: float
+    low_kcal: float
+    high_kcal: float
+    trend_weight_kg: float
+    incomplete: bool  # found incomplete (status AUTO only) and therefore left out
+    used: bool  # its intake entered the estimate
+
+
+@dataclass(frozen=True)
+class ExpenditureEstimate:
+    expenditure_kcal: float  # mean over the last 7 days, in logged calories
+    low_kcal: float
+    high_kcal: float
+    band: float  # nominal coverage of [low, high], e.g. 0.8
+    trend_weight_kg: float  # on the last day
+    incomplete_days: tuple[int, ...]  # indexes into the input sequence
+    days_used: int  # days whose intake entered the estimate
+    days: tuple[DayEstimate, ...]  # one per input day
+
+
+# Plausible values. The heaviest people recorded weighed about 600 kg; 30,000 kcal is above the
+# intake of endurance athletes in multi-day races (about 10,000 kcal/day), so a day above it is
+# a logging error rather than a meal.
+WEIGHT_RANGE_KG = (20.0, 700.0)
+MAX_INTAKE_KCAL = 30_000.0
+BAND_RANGE = (0.5, 0.99)
+
+LAST_DAYS = 7  # the headline is the mean over the last week, which evens out weekday swings
+
+# Water and the scale: day-to-day scale weight scatters about 0.3-1 kg around the trend in
+# free-living adults (glycogen with its water, sodium, gut content; Turicchi J et al. Obesity
+# 2020;28:S8-S15, weight fluctuations of 0.35-1.1 kg). The person's own scatter is estimated from
+# their weigh-ins; this is the value used when there are too few.
+WATER_SD_KG = 0.6
+WATER_SD_RANGE_KG = (0.15, 2.0)
+# Daily drift of expenditure (kcal/day per day, SD): expenditure moves with weight (about 20-30
+# kcal/day per kg, the Hall model's gamma and delta terms) and with adaptive thermogenesis over
+# weeks (beta_AT = 0.14 of an intake change, tau 14 days), i.e. a few kcal a day.
+EXPENDITURE_DRIFT_SD_KCAL = 8.0
+# The trend weight's own daily wander, for what the energy balance does not explain (kg SD).
+TREND_WANDER_SD_KG = 0.02
+
+# The energy density is in logged calories: rho x the logging factor. The factor cannot be told
+# apart from expenditure by weight and log alone, so it is taken as the middle of the 0-30 %
+# consistent under-logging the estimator is built for (self-reported intake falls 0-45 % below
+# doubly-labelled-water expenditure: Schoeller DA. Metabolism 1995;44(Suppl 2):18-22), and its
+# uncertainty (uniform over 0.7-1.0, SD 0.3/sqrt 12) widens the band.
+TYPICAL_LOGGING_FACTOR = 0.85
+LOGGING_FACTOR_SD = 0.3 / math.sqrt(12)
+# Body fat assumed when sex, age or height is missing: 30 % of weight, near the middle of adults'
+# range (Jackson AS et al. Int J Obes 2002;26:789-96).
+DEFAULT_FAT_FRACTION = 0.30
+
+# Priors on expenditure in logged calories. With the person's sex, age and height: Mifflin-St
+# Jeor x PAL x the typical logging factor, its SD a 10 % equation error (Frankenfield D et al.
+# J Am Diet Assoc 2005;105:775-89: within 10 % of measured for most adults), the PAL's and the
+# logging factor's spread. Without them: the person's usual logged intake, as if at maintenance,
+# widely (a deficit or surplus of 500-1,000 kcal is common).
+RMR_EQUATION_CV = 0.10
+DEFAULT_PAL = 1.55  # "moderately active", the middle of energy.ACTIVITY_LEVELS
+PAL_SD_UNKNOWN = 0.2  # spread of the five activity levels (1.2-1.9)
+PAL_SD_KNOWN = 0.1  # a chosen level still misjudges the person by about one step
+INTAKE_PRIOR_SD_KCAL = 600.0
+
+# Unlogged day: intake unknown, entered as the usual intake with this coefficient of variation
+# (a person's day-to-day variation of energy intake, CV about 25-30 %: Beaton GH et al. Am J Clin
+# Nutr 1979;32:2546-59) plus the extra doubt of a day nobody wrote down.
+UNLOGGED_INTAKE_CV = 0.35
+
+# Incomplete days: a day not confirmed complete whose logged intake is below this share of the
+# person's usual (median) logged intake. Days logged at a quarter to a half fall well below it,
+# while ordinary light days (CV about 25 %) rarely do.
+INCOMPLETE_SHARE_OF_USUAL = 0.55
+
+
+def estimate_expenditure(
+    days: Sequence[LoggedDay], person: PersonPrior | None = None, *, band: float = 0.8
+) -> ExpenditureEstimate:
+    """Expenditure in logged calories, day by day and as the mean of the last 7 days."""
+    _check(days, band)
+    weights = [day.weight_kg for day in days]
+    usual = _usual_intake(days)
+    incomplete = tuple(index for index, day in enumerate(days) if _incomplete(day, usual))
+    intakes = _intakes(days, set(incomplete))
+    first_weight = next(w for w in weights if w is not None)
+    rho = _energy_density(person, first_weight) * TYPICAL_LOGGING_FACTOR
+    prior_mean, prior_sd = _prior(person, first_weight, usual)
+    water_sd = _water_sd(weights)
+    means, covariances = _smooth(intakes, weights, rho, usual, prior_mean, prior_sd, water_sd)
+    z = statistics.NormalDist().inv_cdf(0.5 + band / 2)
+    slope_share = np.abs(usual - means[:, 1])
+    sds = np.sqrt(covariances[:, 1, 1] + (slope_share * LOGGING_FACTOR_SD) ** 2)
+    day_estimates = tuple(
+        DayEstimate(
+            expenditure_kcal=float(means[t, 1]),
+            low_kcal=float(means[t, 1] - z * sds[t]),
+            high_kcal=float(means[t, 1] + z * sds[t]),
+            trend_weight_kg=float(means[t, 0]),
+            incomplete=t in incomplete,
+            used=intakes[t] is not None,
+        )
+        for t in range(len(days))
+    )
+    last = slice(-LAST_DAYS, None)
+    mean = float(np.mean(means[last, 1]))
+    sd = float(np.mean(sds[last]))
+    return ExpenditureEstimate(
+        expenditure_kcal=mean,
+        low_kcal=mean - z * sd,
+        high_kcal=mean + z * sd,
+        band=band,
+        trend_weight_kg=float(means[-1, 0]),
+        incomplete_days=incomplete,
+        days_used=sum(intake is not None for intake in intakes),
+        days=day_estimates,
+    )
+
+
+def _check(days: Sequence[LoggedDay], band: float) -> None:
+    low_band, high_band = BAND_RANGE
+    if not low_band <= band <= high_band:
+        raise InvalidInput(f"the band must be between {low_band:g} and {high_band:g}")
+    low, high = WEIGHT_RANGE_KG
+    for day in days:
+        if not isinstance(day.status, DayStatus):
+            raise InvalidInput(f"a day's status must be one of {', '.join(DayStatus)}")
+        if day.weight_kg is not None and not low <= day.weight_kg <= high:
+            raise InvalidInput(f"a weight must be between {low:g} and {high:g} kg")
+        if day.intake_kcal is not None and not 0 <= day.intake_kcal <= MAX_INTAKE_KCAL:
+            raise InvalidInput(f"a day's intake must be between 0 and {MAX_INTAKE_KCAL:g} kcal")
+    if not any(day.weight_kg is not None for day in days):
+        raise InvalidInput("the estimate needs at least one weigh-in")
+    if not any(_logged(day) for day in days):
+        raise InvalidInput("the estimate needs at least one day with its food logged")
+
+
+def _logged(day: LoggedDay) -> bool:
+    if day.status is DayStatus.FASTED:
+        return True
+    return day.intake_kcal is not None and day.status is not DayStatus.EXCLUDED
+
+
+def _usual_intake(days: Sequence[LoggedDay]) -> float:
+    """The median logged intake of the days that are neither left out nor fasted."""
+    logged = [
+        day.intake_kcal
+        for day in days
+        if day.intake_kcal is not None and day.status in (DayStatus.AUTO, DayStatus.COMPLETE)
+    ]
+    return float(statistics.median(logged)) if logged else 0.0
+
+
+def _incomplete(day: LoggedDay, usual: float) -> bool:
+    return (
+        day.status is DayStatus.AUTO
+        and day.intake_kcal is not None
+        and day.intake_kcal < INCOMPLETE_SHARE_OF_USUAL * usual
+    )
+
+
+def _intakes(days: Sequence[LoggedDay], incomplete: set[int]) -> list[float | None]:
+    intakes: list[float | None] = []
+    for index, day in enumerate(days):
+        if day.status is DayStatus.FASTED:
+            intakes.append(0.0)
+        elif day.status is DayStatus.EXCLUDED or index in incomplete:
+            intakes.append(None)
+        else:
+            intakes.append(day.intake_kcal)
+    return intakes
+
+
+def _energy_density(person: PersonPrior | None, weight_kg: float) -> float:
+    """kcal per kg of weight change for the person's body composition (true calories)."""
+    if person and person.sex and person.age_years is not None and person.height_cm is not None:
+        body = dynamics.baseline(
+            str(person.sex),
+            person.age_years,
+            person.height_cm,
+            weight_kg,
+            person.activity_factor or DEFAULT_PAL,
+        )
+        fat = float(body.fat_kg[0])
+    else:
+        fat = DEFAULT_FAT_FRACTION * weight_kg
+    return float(dynamics.weight_change_energy_density(fat))
+
+
+def _prior(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[float, float]:
+    if person and person.sex and person.age_years is not None and person.height_cm is not None:
+        rmr = MIFFLIN_ST_JEOR[MifflinForm.UNROUNDED][Sex(person.sex)](
+            weight_kg, person.height_cm, person.age_years
+        )
+        known = person.activity_factor is not None
+        pal = person.activity_factor if person.activity_factor is not None else DEFAULT_PAL
+        pal_sd = PAL_SD_KNOWN if known else PAL_SD_UNKNOWN
+        mean = rmr * pal * TYPICAL_LOGGING_FACTOR
+        cv = math.sqrt(
+            RMR_EQUATION_CV**2
+            + (pal_sd / pal) ** 2
+            + (LOGGING_FACTOR_SD / TYPICAL_LOGGING_FACTOR) ** 2
+        )
+        return mean, mean * cv
+    return usual, INTAKE_PRIOR_SD_KCAL
+
+
+def _water_sd(weights: Sequence[float | None]) -> float:
+    """The person's scatter around the trend, from consecutive-day weigh-ins (their difference
+    has twice the variance of one reading; a robust MAD keeps a single swing from ruling)."""
+    differences = [b - a for a, b in itertools.pairwise(weights) if a is not None and b is not None]
+    if len(differences) < 4:
+        return WATER_SD_KG
+    deviations = np.abs(np.asarray(differences) - np.median(differences))
+    estimate = float(np.median(deviations)) / 0.6745 / math.sqrt(2)
+    low, high = WATER_SD_RANGE_KG
+    return min(max(estimate, low), high)
+
+
+def _smooth(
+    intakes: Sequence[float | None],
+    weights: Sequence[float | None],
+    rho: float,
+    usual: float,
+    prior_mean: float,
+    prior_sd: float,
+    water_sd: float,
+) -> tuple[Array, Array]:
+    """Kalman filter forward, Rauch-Tung-Striebel smoother back: the mean and covariance of
+    [trend weight, expenditure] on each day."""
+    n = len(intakes)
+    transition = np.array([[1.0, -1.0 / rho], [0.0, 1.0]])
+    first_weight = next(w for w in weights if w is not None)
+    mean = np.array([first_weight, prior_mean])
+    covariance = np.diag([water_sd**2 + 1.0, prior_sd**2])
+    predicted_means = np.empty((n, 2))
+    predicted_covariances = np.empty((n, 2, 2))
+    filtered_means = np.empty((n, 2))
+    filtered_covariances = np.empty((n, 2, 2))
+    for t in range(n):
+        predicted_means[t], predicted_covariances[t] = mean, covariance
+        weight = weights[t]
+        if weight is not None:
+            innovation = weight - mean[0]
+            variance = covariance[0, 0] + water_sd**2
+            gain = covariance[:, 0] / variance
+            mean = mean + gain * innovation
+            covariance = covariance - np.outer(gain, covariance[0, :])
+        filtered_means[t], filtered_covariances[t] = mean, covariance
+        intake = intakes[t]
+        intake_variance = 0.0
+        if intake is None:
+            intake = usual
+            intake_variance = (UNLOGGED_INTAKE_CV * usual) ** 2
+        noise = np.diag(
+            [TREND_WANDER_SD_KG**2 + intake_variance / rho**2, EXPENDITURE_DRIFT_SD_KCAL**2]
+        )
+        mean = transition @ mean + np.array([intake / rho, 0.0])
+        covariance = transition @ covariance @ transition.T + noise
+    smoothed_means = filtered_means.copy()
+    smoothed_covariances = filtered_covariances.copy()
+    for t in range(n - 2, -1, -1):
+        gain = filtered_covariances[t] @ transition.T @ np.linalg.inv(predicted_covariances[t + 1])
+        smoothed_means[t] = filtered_means[t] + gain @ (
+            smoothed_means[t + 1] - predicted_means[t + 1]
+        )
+        smoothed_covariances[t] = (
+            filtered_covariances[t]
+            + gain @ (smoothed_covariances[t + 1] - predicted_covariances[t + 1]) @ gain.T
+        )
+    return smoothed_means, smoothed_covariances
