@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from openplate.diary.meals import meal_now
 from openplate.diary.models import Entry
-from openplate.diary.words import meal_now
 from openplate.foods.models import Food
 
 pytestmark = pytest.mark.django_db

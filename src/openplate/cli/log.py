@@ -219,7 +219,7 @@ def food(username: str, day: datetime | None, as_json: bool, text: str, meal: st
     from django.core.exceptions import ValidationError
 
     from openplate.diary import services
-    from openplate.diary.words import meal_now
+    from openplate.diary.meals import meal_now
     from openplate.foods.parse import ParseError, parse_foods
 
     try:

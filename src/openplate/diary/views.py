@@ -34,8 +34,8 @@ from openplate.diary.forms import (
     QuickAddForm,
     SaveMealForm,
 )
-from openplate.diary.models import Entry, Meal, SavedMeal
 from openplate.diary.meals import meal_now
+from openplate.diary.models import Entry, Meal, SavedMeal
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods import amounts
 from openplate.foods.custom import create_custom_food

@@ -21,10 +21,10 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from openplate.diary import services
+from openplate.diary.meals import meal_now
 from openplate.diary.models import Meal
 from openplate.foods.models import Food
 from openplate.foods.parse import ParseError, amount_for, parse_foods
@@ -33,8 +33,6 @@ from openplate.science.parsing import read_item
 
 INVALID = 422
 ITEM_FIELD = re.compile(r"^items\.(?P<index>\d+)\.")  # log_foods' key for a refused food
-# The meal a text is for when the person did not say: by the hour of their own day.
-MEAL_BY_HOUR = ((11, Meal.BREAKFAST), (16, Meal.LUNCH), (21, Meal.DINNER), (24, Meal.SNACKS))
 
 
 @dataclass
@@ -62,12 +60,6 @@ class Row:
     @property
     def kcal(self) -> float:
         return self.food.energy_kcal * self.grams / 100
-
-
-def meal_now() -> str:
-    """The meal people usually eat at this hour of their day."""
-    hour = timezone.localtime().hour
-    return next(meal for until, meal in MEAL_BY_HOUR if hour < until)
 
 
 @login_required
