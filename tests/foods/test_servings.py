@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from openplate.foods.models import Food
-from openplate.foods.servings import default_amount, default_measure, serving_choices
+from openplate.foods.servings import amount_text, default_amount, default_measure, serving_choices
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +99,26 @@ def test_the_log_form_starts_at_the_default(new_alice_browser):
     page = new_alice_browser.get(f"/diary/2026-03-10/add/{banana.pk}/").content.decode()
     medium = serving_choices(banana)[4].name  # SR24 lists the medium fifth
     assert f'value="{medium}" selected' in page.replace("&quot;", '"')
+
+
+@pytest.mark.parametrize(
+    ("how_many", "serving", "grams", "text"),
+    [
+        (150, "g", 150, "150 g"),
+        (1, "g", 12.34, "12.3 g"),
+        (4, "oz", 113.4, "4 oz"),
+        (2, "1 large", 100, "2 × 1 large"),
+        (1, "1 cup", 240, "1 cup"),
+        (0.5, "1 cup", 120, "0.5 × 1 cup"),
+    ],
+)
+def test_an_amount_reads_the_same_everywhere(how_many, serving, grams, text):
+    assert amount_text(how_many, serving, grams) == text
+
+
+@given(st.floats(min_value=0.01, max_value=100), st.sampled_from(["1 cup", "1 large", "oz"]))
+def test_a_count_of_servings_reads_to_two_places_at_most(how_many, serving):
+    text = amount_text(how_many, serving, None)
+    count = text.split(" ")[0] if " × " in text or serving == "oz" else "1"
+    assert len(count.partition(".")[2]) <= 2
+    assert float(count) == pytest.approx(how_many, abs=0.005)

@@ -37,10 +37,9 @@ from openplate.diary.forms import (
 from openplate.diary.meals import meal_now
 from openplate.diary.models import Entry, Meal, SavedMeal
 from openplate.exercise.models import ExerciseEntry
-from openplate.foods import amounts
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from openplate.foods.servings import GRAMS, ServingChoice, default_amount, serving_choices
+from openplate.foods.servings import ServingChoice, amount_text, default_amount, serving_choices
 from openplate.guides.triggers import offered_after, soreness_days
 
 INVALID = 422  # a form sent back with its errors
@@ -253,9 +252,10 @@ def log_again(request: HttpRequest, day: date) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
+        logged = amount_text(entry.quantity, entry.serving, entry.grams)
         messages.success(
             request,
-            f"Added {entry.name} ({_amount_text(entry)}, {entry.energy_kcal:,.0f} kcal) to "
+            f"Added {entry.name} ({logged}, {entry.energy_kcal:,.0f} kcal) to "
             f"{Meal(entry.meal).label}.",
         )
     return redirect(_back(request, _day_url(day)))
@@ -493,13 +493,6 @@ def _back(request: HttpRequest, default: str) -> str:
     """Where a one-tap form goes back to: its `next` if it is a page of this site."""
     back = request.POST.get("next", "")
     return back if back.startswith("/") and not back.startswith("//") else default
-
-
-def _amount_text(entry: Entry) -> str:
-    if entry.serving == GRAMS:
-        return f"{amounts.tidy(entry.grams or 0):g} g"
-    quantity = f"{amounts.tidy(entry.quantity):g} × " if entry.quantity != 1 else ""
-    return f"{quantity}{entry.serving}"
 
 
 def _visible_food(user: User, food_id: int) -> Food:

@@ -42,6 +42,7 @@ from openplate.foods import amounts
 from openplate.foods.models import Food
 from openplate.science.nutrition import DAILY_VALUES
 from openplate.science.units import G_PER_OZ
+from openplate.templatetags import numbers
 
 GRAMS = "g"
 OUNCES = "oz"
@@ -373,3 +374,14 @@ def _forms(word: str) -> set[str]:
     if word.endswith("ies"):
         forms.add(word[:-3] + "y")
     return forms
+
+
+def amount_text(how_many: float, serving: str, grams: float | None) -> str:
+    """An amount as every page and message writes it: "150 g", "4 oz", "2 × large egg", and a
+    single serving by its name alone ("1 cup")."""
+    if serving == GRAMS:
+        return f"{numbers.amount(grams)} g"
+    if serving == OUNCES:
+        return f"{numbers.quantity(how_many)} oz"
+    times = f"{numbers.quantity(how_many)} × " if how_many != 1 else ""
+    return f"{times}{serving}"
