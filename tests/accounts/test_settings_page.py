@@ -160,11 +160,13 @@ def test_every_form_needs_the_csrf_token(alice: User) -> None:
     assert client.post("/settings/water/", {"amount": 12, "unit": "cups"}).status_code == 403
     assert client.post("/settings/time-zone/", {"time_zone": "Asia/Tokyo"}).status_code == 403
     assert client.post("/settings/exercise/", {"exercise_share": "0"}).status_code == 403
+    assert client.post("/settings/numbers-light/", {"numbers_light": "on"}).status_code == 403
     assert list(ApiToken.objects.all()) == [token]
     page = client.get("/settings/").content.decode()
     forms = re.findall(r'<form method="post".*?</form>', page, re.S)
-    # sign out, units, time zone, water goal, exercise share, new token, revoke, delete account
-    assert len(forms) == 8
+    # sign out, units, time zone, water goal, exercise share, numbers-light, new token, revoke,
+    # delete account
+    assert len(forms) == 9
     assert all('name="csrfmiddlewaretoken"' in form for form in forms)
 
 

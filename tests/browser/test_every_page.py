@@ -238,6 +238,7 @@ NOT_PAGES = {
     "accounts:time_zone": "POST from settings",
     "accounts:water_goal": "POST from settings",
     "accounts:exercise_share": "POST from settings",
+    "accounts:numbers_light": "POST from settings",
     "accounts:token_create": "POST from settings",
     "accounts:token_revoke": "POST from settings",
     "yourdata:export_json": "a download",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("settings/time-zone/", views.time_zone, name="time_zone"),
     path("settings/water/", views.water_goal, name="water_goal"),
     path("settings/exercise/", views.exercise_share, name="exercise_share"),
+    path("settings/numbers-light/", views.numbers_light, name="numbers_light"),
     path("settings/tokens/", views.create_token, name="token_create"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="token_revoke"),
 ]

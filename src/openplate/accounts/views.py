@@ -44,6 +44,12 @@ from openplate.accounts.forms import (
 )
 from openplate.accounts.goals import goal_on, macro_targets_g, set_goal, working_of
 from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.accounts.numbers_light import (
+    NumbersLightForm,
+    is_kept_on,
+    numbers_light_of,
+    set_numbers_light,
+)
 from openplate.accounts.profile import (
     CUPS,
     ML,
@@ -277,6 +283,23 @@ def exercise_share(request: HttpRequest) -> HttpResponse:
     return _settings_page(request, exercise_share_form=form, status=INVALID)
 
 
+@login_required
+@require_POST
+def numbers_light(request: HttpRequest) -> HttpResponse:
+    """Numbers-light mode on or off: the pages without calorie figures."""
+    user = _user(request)
+    form = NumbersLightForm(request.POST)
+    if form.is_valid():
+        try:
+            on = set_numbers_light(user, form.cleaned_data["numbers_light"])
+        except ValidationError as error:
+            form.add_error("numbers_light", error.message_dict["numbers_light"])
+        else:
+            messages.success(request, f"Numbers-light mode {'on' if on else 'off'}.")
+            return redirect("accounts:settings")
+    return _settings_page(request, numbers_light_form=form, status=INVALID)
+
+
 @never_cache  # the page may hold a new token's secret
 @login_required
 @require_POST
@@ -322,6 +345,7 @@ def _settings_page(
     time_zone_form: TimeZoneForm | None = None,
     water_form: WaterGoalForm | None = None,
     exercise_share_form: ExerciseShareForm | None = None,
+    numbers_light_form: NumbersLightForm | None = None,
     token_form: TokenForm | None = None,
     new_token: ApiToken | None = None,
     secret: str | None = None,
@@ -343,6 +367,9 @@ def _settings_page(
         "water_form": water_form or _water_goal_form(profile),
         "exercise_share_form": exercise_share_form
         or ExerciseShareForm.for_share(exercise_share_of(user)),
+        "numbers_light_form": numbers_light_form
+        or NumbersLightForm(initial={"numbers_light": numbers_light_of(user)}),
+        "numbers_light_kept_on": is_kept_on(user),
         "token_form": token_form or TokenForm(),
         "tokens": ApiToken.objects.filter(user=user),
         "new_token": new_token,
