@@ -186,3 +186,19 @@ def test_a_low_maintenance_while_pregnant_says_both_why_no_loss_and_the_floor():
 def test_it_refuses_impossible_input(maintenance, rate, weight):
     with pytest.raises(InvalidInput):
         propose_budget(maintenance, rate, weight, Sex.FEMALE)
+
+
+densities = st.floats(min_value=4000, max_value=9500)  # kcal per kg, logged or true
+
+
+@given(maintenances, rates, weights, sexes, densities)
+def test_at_any_energy_density_the_rate_and_the_1_percent_limit_use_it(
+    maintenance, rate, weight, sex, kcal_per_kg
+):
+    proposal = propose_budget(maintenance, rate, weight, sex, kcal_per_kg=kcal_per_kg)
+    assert proposal.unconstrained_kcal == pytest.approx(maintenance + rate * kcal_per_kg / 7)
+    most_deficit = min(WEEKLY_LOSS_SHARE * weight * kcal_per_kg / 7, MOST_DEFICIT)
+    assert maintenance - proposal.budget_kcal <= most_deficit + TOLERANCE
+    assert proposal.budget_kcal >= FLOOR[sex]
+    if not proposal.held_back:
+        assert proposal.effective_rate_kg_per_week == pytest.approx(rate, abs=1e-9)

@@ -1,11 +1,13 @@
 """The safe range of a proposed budget: what a weekly check-in may offer a person.
 
 A check-in proposes the estimated expenditure (maintenance, in logged kcal) plus the daily change
-of the person's chosen weekly rate, converted by the 3,500 kcal/lb rule of `goals`
-(`goals.daily_change_kcal`, Wishnofsky 1958: about 7,716 kcal per kg). The dynamic model has no
-single energy per kilogram (its fat and lean tissue differ, and their mix changes as weight
-changes), and the rule is what the budget of `openplate goal` uses, so a rate means the same
-daily change on both. The proposal then stays inside these limits, applied in this order:
+of the person's chosen weekly rate. The change is the rate times an energy density, kcal per kg
+of weight change in the same calories as the maintenance: by default the 3,500 kcal/lb rule of
+`goals` (Wishnofsky 1958, about 7,716 kcal/kg), the rule of the MyPlate budget. The check-in
+passes the density the expenditure estimate itself used to turn the weight trend into calories
+(`dynamics.weight_change_energy_density` in logged calories), so that a budget keeps the rate
+the way the estimate measured it. The same density turns the 1 %-a-week limit into a deficit.
+The proposal then stays inside these limits, applied in this order:
 
 - **No loss while pregnant or breastfeeding, nor at a BMI under 18.5.** A loss is proposed at
   maintenance instead, for the reasons the goal form refuses such a goal
@@ -38,11 +40,12 @@ from openplate.science import energy, goals
 from openplate.science.energy import Sex
 from openplate.science.errors import InvalidInput
 from openplate.science.goals import LifeStage
-from openplate.science.units import UnitSystem, format_mass
+from openplate.science.units import DAYS_PER_WEEK, UnitSystem, format_mass
 
 MAX_DAILY_DEFICIT_KCAL = 1000.0  # Jensen et al. 2014 (AHA/ACC/TOS 2013)
 USUAL_DAILY_DEFICIT_KCAL = (500.0, 750.0)  # Jensen et al. 2014 (AHA/ACC/TOS 2013)
 MAX_DAILY_SURPLUS_KCAL = 500.0  # Slater et al. 2019, the top of 350-500 kcal/day
+RULE_KCAL_PER_KG = goals.daily_change_kcal(1.0) * DAYS_PER_WEEK  # 3,500 kcal/lb, per kg
 
 
 class Limit(StrEnum):
@@ -67,6 +70,7 @@ class SafeProposal:
     bound: tuple[Limit, ...]
     reasons: tuple[str, ...]  # one sentence for each limit in `bound`
     notes: tuple[str, ...] = ()  # said, but nothing held back
+    kcal_per_kg: float = RULE_KCAL_PER_KG  # the energy density the rate was converted with
 
     @property
     def held_back(self) -> bool:
@@ -79,8 +83,18 @@ class SafeProposal:
 
     @property
     def effective_rate_kg_per_week(self) -> float:
-        """The weekly rate the proposal gives, by the same 3,500 kcal/lb rule."""
-        return goals.rate_for_daily_change(self.daily_change_kcal)
+        """The weekly rate the proposal gives, by the same energy density."""
+        return rate_for_daily_change(self.daily_change_kcal, self.kcal_per_kg)
+
+
+def daily_change_kcal(rate_kg_per_week: float, kcal_per_kg: float = RULE_KCAL_PER_KG) -> float:
+    """The daily surplus (+) or deficit (-) of a weekly rate, at `kcal_per_kg`."""
+    return rate_kg_per_week * kcal_per_kg / DAYS_PER_WEEK
+
+
+def rate_for_daily_change(kcal_per_day: float, kcal_per_kg: float = RULE_KCAL_PER_KG) -> float:
+    """The weekly rate (kg/week) of a daily surplus or deficit, at `kcal_per_kg`."""
+    return kcal_per_day * DAYS_PER_WEEK / kcal_per_kg
 
 
 def max_weekly_loss_kg(weight_kg: float) -> float:
@@ -97,14 +111,15 @@ def propose_budget(
     life_stage: LifeStage = LifeStage.NEITHER,
     bmi: float | None = None,
     units: UnitSystem = "metric",
+    kcal_per_kg: float = RULE_KCAL_PER_KG,
 ) -> SafeProposal:
     """The budget that keeps `rate_kg_per_week` (negative to lose) from `maintenance_kcal`,
     held inside the safe range for a person of `weight_kg`, `sex`, `life_stage` and `bmi`.
-    Weights in the reasons are written in `units`."""
-    _check(maintenance_kcal, rate_kg_per_week, weight_kg, bmi)
-    requested = goals.daily_change_kcal(rate_kg_per_week)
+    Rates become calories at `kcal_per_kg`; weights in the reasons are written in `units`."""
+    _check(maintenance_kcal, rate_kg_per_week, weight_kg, bmi, kcal_per_kg)
+    requested = daily_change_kcal(rate_kg_per_week, kcal_per_kg)
     unconstrained = maintenance_kcal + requested
-    change, limits = _limited_change(requested, weight_kg, life_stage, bmi)
+    change, limits = _limited_change(requested, weight_kg, life_stage, bmi, kcal_per_kg)
     budget = maintenance_kcal + change
     floor = goals.CALORIE_FLOOR_KCAL[Sex(sex)]
     if budget < floor:
@@ -123,23 +138,32 @@ def propose_budget(
         bound=tuple(limits),
         reasons=reasons,
         notes=_notes(maintenance_kcal - budget),
+        kcal_per_kg=kcal_per_kg,
     )
 
 
-def _check(maintenance_kcal: float, rate: float, weight_kg: float, bmi: float | None) -> None:
-    numbers = (maintenance_kcal, rate, weight_kg, 0.0 if bmi is None else bmi)
+def _check(
+    maintenance_kcal: float, rate: float, weight_kg: float, bmi: float | None, kcal_per_kg: float
+) -> None:
+    numbers = (maintenance_kcal, rate, weight_kg, 0.0 if bmi is None else bmi, kcal_per_kg)
     if not all(math.isfinite(number) for number in numbers):
-        raise InvalidInput("maintenance, rate, weight and BMI must be finite numbers")
+        raise InvalidInput("maintenance, rate, weight, BMI and energy must be finite numbers")
     if maintenance_kcal <= 0:
         raise InvalidInput(f"maintenance must be positive (got {maintenance_kcal:g} kcal)")
     if weight_kg <= 0:
         raise InvalidInput(f"body weight must be positive (got {weight_kg:g} kg)")
     if bmi is not None and bmi <= 0:
         raise InvalidInput(f"BMI must be positive (got {bmi:g})")
+    if kcal_per_kg <= 0:
+        raise InvalidInput(f"the energy per kg must be positive (got {kcal_per_kg:g} kcal)")
 
 
 def _limited_change(
-    requested: float, weight_kg: float, life_stage: LifeStage, bmi: float | None
+    requested: float,
+    weight_kg: float,
+    life_stage: LifeStage,
+    bmi: float | None,
+    kcal_per_kg: float,
 ) -> tuple[float, list[Limit]]:
     """The daily change after the loss and surplus limits, and the limits that set it."""
     if requested > MAX_DAILY_SURPLUS_KCAL:
@@ -151,7 +175,7 @@ def _limited_change(
     if bmi is not None and bmi < energy.UNDERWEIGHT_BMI:
         return 0.0, [Limit.UNDERWEIGHT]
     allowed = {
-        Limit.WEEKLY_LOSS: goals.daily_change_kcal(max_weekly_loss_kg(weight_kg)),
+        Limit.WEEKLY_LOSS: daily_change_kcal(max_weekly_loss_kg(weight_kg), kcal_per_kg),
         Limit.DAILY_DEFICIT: MAX_DAILY_DEFICIT_KCAL,
     }
     tightest = min(allowed.values())
