@@ -16,7 +16,8 @@ from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.body.services import log_water, log_weight
-from openplate.diary.models import Entry, Favourite, SavedMeal, SavedMealItem
+from openplate.diary.marks import mark_day
+from openplate.diary.models import DayMark, Entry, Favourite, SavedMeal, SavedMealItem
 from openplate.diary.saved_meals import save_meal
 from openplate.diary.services import log_food, quick_add, set_favourite
 from openplate.exercise.models import Activity, ExerciseEntry
@@ -171,6 +172,7 @@ def alices(new_alice):
         "quick_add": quick_add(new_alice, day=DAY, meal="snacks", energy_kcal=200),
         "saved_meal": save_meal(new_alice, name="Alice's lunch", day=DAY, meal="lunch"),
         "token": token,
+        "mark": mark_day(new_alice, day=DAY, status="complete"),
     }
 
 
@@ -181,6 +183,7 @@ def everything_of(user):
         "foods": list(Food.objects.filter(owner=user).values()),
         "entries": list(Entry.objects.filter(user=user).values()),
         "favourites": list(Favourite.objects.filter(user=user).values()),
+        "day marks": list(DayMark.objects.filter(user=user).values()),
         "saved meals": list(SavedMeal.objects.filter(user=user).values()),
         "saved meal items": list(SavedMealItem.objects.filter(saved_meal__user=user).values()),
         "tokens": list(ApiToken.objects.filter(user=user).values("id", "name", "digest")),
@@ -237,6 +240,18 @@ def bob_copies_only_his_own(bob, alices):
 def bob_sees_his_own_day(bob, alices):
     day = bob.get(f"/days/{DAY}").json()
     return (day["food_kcal"], day["budget_kcal"], day["goal"]) == (0, None, None)
+
+
+def bob_marks_only_his_own_day(bob, alices):
+    marked = bob.put(f"/days/{DAY}/mark", {"status": "fasted"})
+    return marked.json() == {"date": DAY.isoformat(), "status": "fasted"}
+
+
+def bob_sees_his_own_expenditure(bob, alices):
+    """Alice weighed in and logged food on DAY; bob has neither, so his estimate has nothing to
+    go on."""
+    refused = bob.get("/expenditure", end=DAY.isoformat())
+    return refused.status_code == 422 and "weigh-in" in refused.json()["detail"][0]["msg"]
 
 
 def bob_exports_only_his_own(bob, alices):
@@ -313,6 +328,9 @@ AS_BOB = {
     "get_day_nutrients": lambda bob, alices: (
         bob.get(f"/days/{DAY}/nutrients").json()["nutrients"] == []
     ),
+    "mark_day": bob_marks_only_his_own_day,
+    "clear_day_mark": lambda bob, alices: bob.delete(f"/days/{DAY}/mark").status_code == 204,
+    "get_expenditure": bob_sees_his_own_expenditure,
     "list_favourites": lambda bob, alices: bob.get("/favourites").json() == [],
     "add_favourite": lambda bob, alices: answers_404(bob.put(f"/favourites/{alices['food'].pk}")),
     "remove_favourite": lambda bob, alices: answers_404(

@@ -13,6 +13,7 @@ from openplate.accounts.goals import GoalInput, set_goal
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
 from openplate.body.models import WaterEntry, WeightEntry
+from openplate.diary.marks import mark_day
 from openplate.diary.models import Entry
 from openplate.diary.saved_meals import save_meal
 from openplate.diary.services import log_food, quick_add, set_favourite
@@ -32,6 +33,7 @@ TABLES = [
     "goals",
     "diary_entries",
     "favourites",
+    "day_marks",
     "saved_meals",
     "saved_meal_items",
     "exercise_entries",
@@ -48,6 +50,7 @@ COUNTS = {
     "goals": 2,
     "diary_entries": 3,
     "favourites": 2,
+    "day_marks": 1,
     "saved_meals": 1,
     "saved_meal_items": 1,
     "exercise_entries": 3,
@@ -87,6 +90,7 @@ def fill(user: User, name: str) -> None:
     set_favourite(user, egg, True)
     set_favourite(user, bar, True)
     save_meal(user, name=f"{name}'s usual breakfast", day=DAY, meal="breakfast")
+    mark_day(user, day=DAY, status="fasted")
     WeightEntry.objects.create(user=user, date=date(2025, 3, 1), weight_kg=70.2)
     WeightEntry.objects.create(user=user, date=DAY, weight_kg=69.8, body_fat_percent=31)
     for _ in range(3):

@@ -11,7 +11,7 @@ from django.test import Client
 
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.body.models import WaterEntry, WeightEntry
-from openplate.diary.models import Entry, Favourite
+from openplate.diary.models import DayMark, Entry, Favourite
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
 from tests.api_client import locations
@@ -21,7 +21,7 @@ from tests.yourdata.test_export import COUNTS
 pytestmark = pytest.mark.django_db
 
 PASSWORD = ALICE_PASSWORD
-OWNED = [Profile, Goal, ApiToken, Entry, Favourite, ExerciseEntry, WeightEntry, WaterEntry]
+OWNED = [Profile, Goal, ApiToken, Entry, Favourite, DayMark, ExerciseEntry, WeightEntry, WaterEntry]
 
 
 def counts(user: User) -> dict[str, int]:

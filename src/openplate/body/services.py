@@ -174,6 +174,14 @@ def with_trend(
     ]
 
 
+def weights_between(user: User, start: date, end: date) -> dict[date, float]:
+    """`user`'s weigh-ins from `start` to `end` (inclusive), in kg by day, in one query."""
+    rows = WeightEntry.objects.filter(user=user, date__gte=start, date__lte=end).values_list(
+        "date", "weight_kg"
+    )
+    return dict(rows)
+
+
 def body_weight_on(user: User, day: date) -> float | None:
     """The person's weight for the calories of `day`: their last weigh-in by then, else their
     first one, else the weight their goal was set with."""

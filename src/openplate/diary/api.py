@@ -19,14 +19,16 @@ from ninja.errors import ValidationError as InvalidRequest
 from pydantic import Field
 
 from openplate.core.api_support import BODY, caller, errors_at, field_errors
-from openplate.diary import saved_meals, services
-from openplate.diary.models import Entry, SavedMeal
+from openplate.diary import marks, saved_meals, services
+from openplate.diary.models import DayMark, Entry, SavedMeal
 from openplate.diary.once import log_once
 from openplate.diary.schemas import (
     DATE,
     AgainIn,
     BatchIn,
     CopyIn,
+    DayMarkIn,
+    DayMarkOut,
     DayNutrientsOut,
     DaySummaryOut,
     EntryChanges,
@@ -203,6 +205,23 @@ def get_day_nutrients(request: HttpRequest, day: dt.date) -> DayNutrientsOut:
             for n, amount in totals
         ],
     )
+
+
+@router.put("/days/{day}/mark", response=DayMarkOut)
+def mark_day(request: HttpRequest, day: dt.date, payload: DayMarkIn) -> DayMark:
+    """Mark a day complete, excluded or fasted, for the expenditure estimate; a mark already on
+    the day is replaced."""
+    _check_day(day, ("path",), "day")
+    with errors_at():
+        return marks.mark_day(caller(request), day=day, status=payload.status)
+
+
+@router.delete("/days/{day}/mark", response={204: None})
+def clear_day_mark(request: HttpRequest, day: dt.date) -> Status[None]:
+    """Take the mark off a day, leaving it to the estimate's judgement (a day without one is
+    fine)."""
+    marks.clear_mark(caller(request), day=day)
+    return Status(204, None)
 
 
 @router.get("/favourites", response=list[RecentFoodOut])

@@ -138,3 +138,29 @@ class SavedMealItem(models.Model):
     @property
     def is_quick_add(self) -> bool:
         return self.grams is None
+
+
+class DayMark(models.Model):
+    """What the person said about a day's log, for the estimate of their expenditure: complete
+    as logged, left out (its intake unknown), or fasted (nothing eaten). A day without a mark is
+    judged from its log: one far below the person's usual intake may be found incomplete."""
+
+    class Status(models.TextChoices):
+        COMPLETE = "complete", "Complete"
+        EXCLUDED = "excluded", "Left out"
+        FASTED = "fasted", "Fasted"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="day_marks"
+    )
+    day = models.DateField()
+    status = models.CharField(max_length=8, choices=Status.choices)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_mark_a_day")]
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.status}"

@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 from openplate.accounts.schemas import GoalOut
 from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
-from openplate.diary.models import Entry, Meal, SavedMeal
+from openplate.diary.models import DayMark, Entry, Meal, SavedMeal
 from openplate.diary.saved_meals import MAX_NAME_LENGTH
 from openplate.diary.services import (
     MAX_BATCH,
@@ -254,3 +254,19 @@ class SavedMealOut(Schema):
     @staticmethod
     def resolve_energy_kcal(saved: SavedMeal) -> float:
         return sum(item.energy_kcal for item in saved.items.all())
+
+
+MARK = (
+    "complete: the day counts as logged, even a light one; excluded: its food is left out of "
+    "the expenditure estimate (its weigh-in still counts); fasted: it counts as 0 kcal, where a "
+    "day with nothing logged is unknown."
+)
+
+
+class DayMarkIn(InputSchema):
+    status: DayMark.Status = Field(description=MARK)
+
+
+class DayMarkOut(Schema):
+    date: dt.date = Field(validation_alias="day")
+    status: DayMark.Status = Field(description=MARK)

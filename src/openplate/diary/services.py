@@ -383,6 +383,19 @@ def summarize(
     )
 
 
+def daily_kcal(user: User, start: date, end: date) -> dict[date, float]:
+    """The calories logged on each day from `start` to `end` (inclusive) that has an entry, in
+    one query; a day without any is left out (not logged, which is not the same as 0 kcal)."""
+    rows = (
+        Entry.objects.filter(user=user, date__gte=start, date__lte=end)
+        .order_by()
+        .values("date")
+        .annotate(kcal=Sum("energy_kcal"))
+        .values_list("date", "kcal")
+    )
+    return {day: float(kcal) for day, kcal in rows}
+
+
 def day_nutrients(user: User, day: date) -> list[tuple[Nutrient, float]]:
     """Every nutrient eaten on `day`, in label order, with its total."""
     totals: dict[str, float] = {}

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<day:day>/copy/", views.copy, name="copy"),
     path("<day:day>/custom-food/", views.custom_food, name="custom_food"),
     path("<day:day>/nutrients/", views.nutrients, name="nutrients"),
+    path("<day:day>/mark/", views.mark_day, name="mark"),
     path("<day:day>/words/", words.log_words, name="words"),
     path("search/", views.search, name="search"),
     path("entries/<int:entry_id>/", views.edit_entry, name="edit"),

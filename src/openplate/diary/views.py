@@ -26,7 +26,7 @@ from openplate.accounts.goals import goal_on
 from openplate.body.services import last_weigh_in_date, water_card
 from openplate.core import undo
 from openplate.core.forms import add_service_errors
-from openplate.diary import dashboard, saved_meals, services
+from openplate.diary import dashboard, marks, saved_meals, services
 from openplate.diary.forms import (
     CopyForm,
     CustomFoodForm,
@@ -35,11 +35,16 @@ from openplate.diary.forms import (
     SaveMealForm,
 )
 from openplate.diary.meals import meal_now
-from openplate.diary.models import Entry, Meal, SavedMeal
+from openplate.diary.models import DayMark, Entry, Meal, SavedMeal
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
-from openplate.foods.servings import ServingChoice, amount_text, default_amount, serving_choices
+from openplate.foods.servings import (
+    ServingChoice,
+    amount_text,
+    default_amount,
+    serving_choices,
+)
 from openplate.guides.triggers import offered_after, soreness_days
 
 INVALID = 422  # a form sent back with its errors
@@ -151,8 +156,36 @@ def _day(
         "guides": offered_after(recent_exercise),
         "quick_add_form": quick_add_form or QuickAddForm(initial={"meal": Meal.SNACKS}),
         "copy_form": CopyForm(initial={"from_date": day - timedelta(days=1)}),
+        "day_mark": marks.mark_on(user, day),
     }
     return render(request, "diary/day.html", context, status=status)
+
+
+MARKED = {
+    DayMark.Status.COMPLETE: "counts as logged in full",
+    DayMark.Status.EXCLUDED: "is left out of your expenditure estimate",
+    DayMark.Status.FASTED: "counts as a fast: nothing eaten",
+}
+
+
+@login_required
+@require_POST
+def mark_day(request: HttpRequest, day: date) -> HttpResponse:
+    """Mark the day complete, left out or fasted (`status`), or clear its mark (`status` empty)."""
+    user = _user(request)
+    status = request.POST.get("status", "")
+    name = f"{day:%A %b %-d}"
+    if not status:
+        marks.clear_mark(user, day=day)
+        messages.success(request, f"{name} has no mark now: the estimate judges it from its log.")
+    else:
+        try:
+            mark = marks.mark_day(user, day=day, status=status)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"{name} {MARKED[DayMark.Status(mark.status)]}.")
+    return redirect(_back(request, _day_url(day)))
 
 
 @login_required

@@ -1,8 +1,9 @@
 """Everything a person has in OpenPlate, to take away: one JSON document, or a zip of CSV files.
 
 The tables are the person's account, profile, goals (with how each budget was computed), diary
-entries (with the nutrients they counted), favourite foods, saved meals, exercise, weight and
-water entries, the foods they made (with their servings) and their API tokens' names and dates.
+entries (with the nutrients they counted), favourite foods, marks on days, saved meals,
+exercise, weight and water entries, the foods they made (with their servings) and their API
+tokens' names and dates.
 Another person's data is never read: every query filters on the person.
 
 Each table takes its model's fields as they are (`_meta.concrete_fields`), so a field added to a
@@ -36,7 +37,7 @@ from openplate import __version__
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.profile import time_zone_name_of, today_for
 from openplate.body.models import WaterEntry, WeightEntry
-from openplate.diary.models import Entry, Favourite, SavedMeal, SavedMealItem
+from openplate.diary.models import DayMark, Entry, Favourite, SavedMeal, SavedMealItem
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import NUTRIENTS
@@ -201,6 +202,10 @@ def _favourites(user: User) -> list[Row]:
     return _rows(favourites, lambda fav: {"food_name": fav.food.name} | _food_reference(fav.food))
 
 
+def _day_marks(user: User) -> list[Row]:
+    return _rows(DayMark.objects.filter(user=user).order_by("day"))
+
+
 def _saved_meals(user: User) -> list[Row]:
     return _rows(SavedMeal.objects.filter(user=user).order_by("created", "id"))
 
@@ -278,6 +283,13 @@ TABLES: tuple[Table, ...] = (
         Favourite,
         _favourites,
         ("food_name", *FOOD_REFERENCE),
+    ),
+    Table(
+        "day_marks",
+        "The days you marked for the expenditure estimate: complete (counted as logged), "
+        "excluded (its food left out) or fasted (counted as 0 kcal).",
+        DayMark,
+        _day_marks,
     ),
     Table(
         "saved_meals",
