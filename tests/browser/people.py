@@ -44,8 +44,8 @@ def set_goal(
     """Fill in and save the goal form in US units, on the goal page."""
     page.get_by_label("US (lb, ft and in)").check()
     page.get_by_label("Female").check()
-    page.get_by_label("Feet").fill(str(feet))
-    page.get_by_label("Inches").fill(str(inches))
+    page.get_by_label("Feet", exact=True).fill(str(feet))
+    page.get_by_label("Inches", exact=True).fill(str(inches))
     page.get_by_label("Weight (lb)", exact=True).fill(weight_lb)
     if goal_weight_lb:
         page.get_by_label("Goal weight (lb, optional)").fill(goal_weight_lb)
