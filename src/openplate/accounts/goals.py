@@ -7,15 +7,15 @@ applies to this day" for the diary.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from openplate.accounts.models import Goal, Profile
+from openplate.accounts.models import BudgetSource, Goal, Profile
 from openplate.science import energy, goals, nutrition, units
 from openplate.science.energy import Formula, Sex
 from openplate.science.errors import InvalidInput
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 MACRO_PERCENT_RANGE = (5, 80)
+CHECK_IN_STEP = "Set by your weekly check-in, from what your log and weigh-ins show you burn"
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,14 @@ def macro_targets_g(goal: Goal) -> dict[str, float]:
 
 
 def working_of(goal: Goal) -> list[goals.Step]:
-    """How `goal`'s budget was computed, a line a step, from the values kept with it."""
-    return goals.working(*person_and_plan(goal))
+    """How `goal`'s budget was computed, a line a step, from the values kept with it. A budget
+    from a check-in shows the formula's working, then the check-in's budget."""
+    person, plan = person_and_plan(goal)
+    if goal.budget_source != BudgetSource.CHECK_IN:
+        return goals.working(person, plan)
+    formula_budget = max(plan.unfloored_budget_kcal, plan.floor_kcal)
+    steps = goals.working(person, replace(plan, budget_kcal=formula_budget))
+    return [*steps, goals.Step(CHECK_IN_STEP, goal.budget_kcal)]
 
 
 def person_and_plan(goal: Goal) -> tuple[goals.Person, goals.GoalPlan]:
@@ -235,3 +242,36 @@ def _check_range(
 def _sentence(text: str) -> str:
     """A science message ("a weight-loss goal is not offered ...") as a sentence for a page."""
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def adopt_budget(
+    user: User,
+    budget_kcal: float,
+    *,
+    on: date,
+    effective_rate_kg_per_week: float,
+    warnings: Sequence[str] = (),
+) -> Goal:
+    """A goal from `on` like the one in force then, with `budget_kcal` as its budget: a weekly
+    check-in's proposal the person accepted. The rate, the person and the formula's working
+    stay as they were. Raises ValidationError when there is no goal to start from."""
+    current = goal_on(user, on)
+    if current is None:
+        raise ValidationError({"budget_kcal": ["Set a goal first: the budget replaces its own."]})
+    kept = {
+        field.attname: getattr(current, field.attname)
+        for field in Goal._meta.concrete_fields
+        if field.name not in ("id", "user", "starts_on", "updated")
+    }
+    saved, _ = Goal.objects.update_or_create(
+        user=user,
+        starts_on=on,
+        defaults={
+            **kept,
+            "budget_kcal": budget_kcal,
+            "budget_source": BudgetSource.CHECK_IN,
+            "effective_rate_kg_per_week": effective_rate_kg_per_week,
+            "warnings": list(warnings),
+        },
+    )
+    return saved
