@@ -11,6 +11,7 @@ import sys
 import click
 
 from openplate import __version__
+from openplate.cli.expenditure import expenditure
 from openplate.cli.export import export
 from openplate.cli.foods import foods
 from openplate.cli.forecast import forecast
@@ -31,6 +32,7 @@ def cli() -> None:
 
 cli.add_command(goal)
 cli.add_command(forecast)
+cli.add_command(expenditure)
 cli.add_command(foods)
 cli.add_command(export)
 cli.add_command(serve)
