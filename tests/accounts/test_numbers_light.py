@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from html import unescape
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -10,6 +12,12 @@ from django.test import Client
 
 from openplate.accounts import numbers_light
 from openplate.accounts.models import Account
+from openplate.body import services as body
+from openplate.diary import saved_meals
+from openplate.diary import services as diary
+from openplate.exercise import services as exercise
+from openplate.foods.models import Food
+from tests.api_client import ApiClient
 from tests.people import new_person, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +145,101 @@ def test_the_admin_list_says_who_has_it_kept_on(admin_browser: Client) -> None:
     assert re.search(r">kept</a>", html)
     assert not re.search(r">free</a>", html)
     assert 'alt="True"' in html  # kept on, in its own column
+
+
+# --- The pages without calorie figures ----------------------------------------------------------
+
+BANANA = "09040"  # USDA SR24, Bananas, raw
+MEDIUM = '1 medium (7" to 7-7/8" long)'
+# A calorie figure as a page writes one: "105 kcal", "1,200 kcal", "2,000 calories", "Calories 105".
+CALORIE_FIGURE = re.compile(
+    r"\d[\d,.]*\s*(kcal|cal\b|calories)|calories\s*\d|\bkcal\b", re.IGNORECASE
+)
+
+
+def visible_text(html: str) -> str:
+    """What a person reads: the page without its scripts, styles, tags and attributes."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    html = re.sub(r"<[^>]+>", " ", html)
+    return re.sub(r"\s+", " ", unescape(html))
+
+
+@pytest.fixture
+def logged(alice: User, today: date) -> dict[str, object]:
+    """A day with food, exercise, a weigh-in and water, and a saved meal: every figure there."""
+    food = Food.objects.get(source=Food.Source.USDA, source_id=BANANA)
+    entry = diary.log_food(
+        alice, day=today, meal="breakfast", food=food, serving=MEDIUM, quantity=1
+    )
+    walk = exercise.find_activity("12020")  # jogging, general (Compendium 2011)
+    assert walk is not None
+    exercise.log_activity(alice, day=today, activity=walk, minutes=30)
+    custom = exercise.log_custom(alice, day=today, name="Spin class", energy_kcal=300)
+    body.log_weight(alice, day=today, weight=180, unit="lb")
+    body.log_water(alice, day=today, amount=2)
+    saved_meals.save_meal(alice, day=today, meal="breakfast", name="Banana breakfast")
+    return {"food": food.pk, "entry": entry.pk, "exercise": custom.pk}
+
+
+def person_pages(today: date, logged: dict[str, object]) -> list[str]:
+    return [
+        "/diary/",
+        f"/diary/{today}/",
+        f"/diary/{today}/add/?meal=lunch",
+        f"/diary/{today}/add/?meal=lunch&q=banana",
+        f"/diary/{today}/add/{logged['food']}/?meal=lunch",
+        f"/diary/entries/{logged['entry']}/",
+        "/diary/saved-meals/",
+        f"/diary/{today}/nutrients/",
+        f"/diary/{today}/words/?text=a+banana&meal=breakfast",
+        f"/exercise/{today}/",
+        f"/exercise/{today}/?q=walking",
+        f"/exercise/entries/{logged['exercise']}/",
+        "/progress/",
+        "/progress/report/",
+        "/goal/",
+        f"/foods/{logged['food']}/",
+    ]
+
+
+def test_every_person_page_shows_calorie_figures_until_numbers_light_is_on(
+    alice: User, alice_browser: Client, today: date, logged: dict[str, object]
+) -> None:
+    """Each page has figures with the mode off (so the check below can fail), none with it on."""
+    pages = person_pages(today, logged)
+    for url in pages:
+        response = alice_browser.get(url)
+        assert response.status_code == 200, url
+        assert CALORIE_FIGURE.search(visible_text(response.content.decode())), url
+
+    numbers_light.set_numbers_light(alice, True)
+    for url in pages:
+        response = alice_browser.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        figure = CALORIE_FIGURE.search(text)
+        assert figure is None, f"{url}: …{text[max(figure.start() - 80, 0) : figure.end() + 40]}…"
+
+
+def test_the_pages_keep_portions_plate_balance_and_trends(
+    alice: User, alice_browser: Client, today: date, logged: dict[str, object]
+) -> None:
+    numbers_light.set_numbers_light(alice, True)
+    day = visible_text(alice_browser.get(f"/diary/{today}/").content.decode())
+    assert "Bananas, raw" in day
+    assert "1 medium" in day  # the portion as logged
+    assert "jogging" in day.lower()
+    progress_page = alice_browser.get("/progress/").content.decode()
+    assert 'id="weight-chart"' in progress_page
+    assert 'id="calories-chart"' not in progress_page
+    assert "Plate balance" in progress_page
+    assert re.search(r'id="goal-plate"', alice_browser.get("/goal/").content.decode())
+
+
+def test_the_api_is_unchanged(alice: User, today: date, logged: dict[str, object]) -> None:
+    client = ApiClient(alice)
+    before = client.get(f"/days/{today}").json(), client.get("/profile").json()
+    numbers_light.set_numbers_light(alice, True)
+    after = client.get(f"/days/{today}").json(), client.get("/profile").json()
+    assert after == before
+    assert after[1]["goal"]["budget_kcal"] > 0

@@ -125,9 +125,9 @@ def goal(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_service_errors(error)
             else:
+                budget = f" From today your daily budget is {saved.budget_kcal:,.0f} kcal."
                 messages.success(
-                    request,
-                    f"Goal saved. From today your daily budget is {saved.budget_kcal:,.0f} kcal.",
+                    request, "Goal saved." + ("" if numbers_light_of(user) else budget)
                 )
                 return redirect("accounts:goal")
         return _goal_page(request, form, current, profile, status=INVALID)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from openplate.accounts.exercise_share import exercise_share_of
 from openplate.accounts.goals import goal_on
+from openplate.accounts.numbers_light import numbers_light_of
 from openplate.body.services import last_weigh_in_date, water_card
 from openplate.core import undo
 from openplate.core.forms import add_service_errors
@@ -247,7 +248,7 @@ def log_food(request: HttpRequest, day: date, food_id: int) -> HttpResponse:
     serving, quantity = default_amount(food)
     form = EntryForm(
         request.POST or None,
-        servings=_with_kcal(food, choices),
+        servings=choices if numbers_light_of(user) else _with_kcal(food, choices),
         initial={"meal": _meal(request), "serving": serving.name, "quantity": quantity},
     )
     if request.method == "POST" and form.is_valid():
@@ -286,11 +287,9 @@ def log_again(request: HttpRequest, day: date) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         logged = amount_text(entry.quantity, entry.serving, entry.grams)
-        messages.success(
-            request,
-            f"Added {entry.name} ({logged}, {entry.energy_kcal:,.0f} kcal) to "
-            f"{Meal(entry.meal).label}.",
-        )
+        if not numbers_light_of(user):
+            logged += f", {entry.energy_kcal:,.0f} kcal"
+        messages.success(request, f"Added {entry.name} ({logged}) to {Meal(entry.meal).label}.")
     return redirect(_back(request, _day_url(day)))
 
 
@@ -325,7 +324,8 @@ def log_saved_meal(request: HttpRequest, day: date, saved_meal_id: int) -> HttpR
     else:
         kcal = sum(entry.energy_kcal for entry in entries)
         where = Meal(meal or saved.meal).label
-        messages.success(request, f"Added {saved.name} ({kcal:,.0f} kcal) to {where}.")
+        figure = "" if numbers_light_of(user) else f" ({kcal:,.0f} kcal)"
+        messages.success(request, f"Added {saved.name}{figure} to {where}.")
     return redirect(_back(request, _day_url(day)))
 
 

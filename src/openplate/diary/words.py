@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from openplate.accounts.numbers_light import numbers_light_of
 from openplate.diary import services
 from openplate.diary.meals import meal_now
 from openplate.diary.models import Meal
@@ -102,7 +103,8 @@ def log_words(request: HttpRequest, day: date) -> HttpResponse:
         return _review(request, day, meal, text, rows, unparsed, status=INVALID)
     kcal = sum(row.kcal for row in chosen)
     foods = "1 food" if len(chosen) == 1 else f"{len(chosen)} foods"
-    messages.success(request, f"Added {foods} ({kcal:,.0f} kcal) to {Meal(meal).label}.")
+    figure = "" if numbers_light_of(user) else f" ({kcal:,.0f} kcal)"
+    messages.success(request, f"Added {foods}{figure} to {Meal(meal).label}.")
     return redirect(_day_url(day))
 
 

@@ -1,5 +1,6 @@
 // The check-and-log page: each row's calories follow its quantity and serving as they change,
-// and choosing another food weighs it again from the words (the form's "Update amounts").
+// and choosing another food weighs it again from the words (the form's "Update amounts"). In
+// numbers-light mode the page shows no calories, and only each row's grams follow.
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("words-form");
   if (!form) return;
@@ -19,10 +20,12 @@ document.addEventListener("DOMContentLoaded", () => {
     let total = 0;
     for (const row of rows) {
       const kcal = rowKcal(row);
-      row.querySelector(".row-kcal").textContent = `${Math.round(kcal).toLocaleString()} kcal`;
+      const shown = row.querySelector(".row-kcal");
+      if (shown) shown.textContent = `${Math.round(kcal).toLocaleString()} kcal`;
       total += kcal;
     }
-    document.getElementById("words-total").textContent = `${Math.round(total).toLocaleString()} kcal`;
+    const shownTotal = document.getElementById("words-total");
+    if (shownTotal) shownTotal.textContent = `${Math.round(total).toLocaleString()} kcal`;
   }
 
   form.addEventListener("input", update);
