@@ -197,6 +197,7 @@ PAGES = [
         fields={"csrfmiddlewaretoken": CSRF, "date": "{today}", "weight": "-1", "unit": "lb"},
     ),
     Visit("report", "progress:report", "/progress/report/"),
+    Visit("expenditure", "coach:expenditure", "/coach/expenditure/"),
     # The person
     Visit("goal", "accounts:goal", "/goal/"),
     Visit("settings", "accounts:settings", "/settings/"),
@@ -258,6 +259,8 @@ NOT_PAGES = {
     "exercise:log_strength": "POST; refused, the exercise day as exercise-refused shows it",
     "exercise:delete": "POST from the exercise day",
     "progress:delete_weight": "POST from progress",
+    "diary:mark": "POST from the day or the expenditure page",
+    "coach:decide_day": "POST from the expenditure page",
     "progress:water": "POST from the day's water card",
     "progress:undo_water": "POST from the day's water card",
 }

@@ -23,12 +23,19 @@ def test_it_answers_the_services_json_for_the_window_asked(alice, alice_api):
     assert len(payload["days"]) == 21
 
 
-def test_it_reads_eight_weeks_to_the_callers_today_by_default(alice, alice_api, today):
-    log_steady(alice, today, days=14)
+def test_it_reads_up_to_eight_weeks_to_the_callers_today_by_default(alice, alice_api, today):
+    log_steady(alice, today, days=70)
     payload = alice_api.get("/expenditure").json()
     assert payload["end"] == today.isoformat()
     assert payload["start"] == (today - timedelta(days=55)).isoformat()
-    assert payload["days_used"] == 14
+    assert payload["days_used"] == 56
+
+
+def test_the_window_starts_on_the_first_day_with_anything_logged(alice, alice_api, today):
+    log_steady(alice, today, days=14)
+    payload = alice_api.get("/expenditure").json()
+    assert payload["start"] == (today - timedelta(days=13)).isoformat()
+    assert len(payload["days"]) == payload["days_used"] == 14
 
 
 def test_a_marked_day_shows_its_status_and_counts(alice, alice_api):

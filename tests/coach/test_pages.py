@@ -52,11 +52,11 @@ def test_it_shows_the_estimate_with_its_band_in_words(alice_browser, light_day):
     assert re.search(r"\d,\d{3} kcal a day", text)
     assert re.search(r"Between \d,\d{3} and \d,\d{3} kcal, 8 times in 10\.", text)
     assert re.search(r"Trend weight 154\.\d lb", text)  # about 70 kg, in alice's US units
-    assert "Days counted 27 of 56" in text
+    assert "Days counted 27 of 28" in text
     data = json.loads(
         re.search(r'id="expenditure-data"[^>]*>(.*?)</script>', page.content.decode(), re.S)[1]
     )
-    assert len(data["labels"]) == 56
+    assert len(data["labels"]) == 28
     index = data["labels"].index(light_day.isoformat())
     assert (data["intake"][index], data["left_out"][index]) == (None, 400)
 
@@ -87,7 +87,7 @@ def test_each_answer_marks_the_day_and_comes_back(
     assert f'id="incomplete-{light_day}"' not in answered.content.decode()
     assert "None: every day logged looks complete." in text
     counted = "28" if status == "complete" else "27"
-    assert f"Days counted {counted} of 56" in text
+    assert f"Days counted {counted} of 28" in text
 
 
 def test_an_unknown_answer_changes_nothing(alice, alice_browser, light_day):

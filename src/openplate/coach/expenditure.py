@@ -3,9 +3,10 @@
 
 The window is a run of consecutive days ending on the person's today, where they live: eight
 weeks unless asked otherwise, never more than `MAX_WINDOW_DAYS`, so the cost does not grow with
-years of data. Four queries, one a table: the day's calories (diary entries summed per day), the
-weigh-ins, the marks on days and the profile. A day without any food logged is unknown, not
-zero, unless the person marked it fasted.
+years of data. It starts on its first day with anything logged, weighed or marked, so a person
+who began three weeks ago sees three weeks. Four queries, one a table: the day's calories (diary
+entries summed per day), the weigh-ins, the marks on days and the profile. A day without any
+food logged is unknown, not zero, unless the person marked it fasted.
 """
 
 from __future__ import annotations
@@ -103,6 +104,12 @@ def expenditure_of(
     too little to go on."""
     window = window_for(user, end=end, days=days)
     profile = profile or profile_of(user)
-    return estimate_from(
-        window.start, logged_days(user, window), person_prior(profile, window.end), band=band
-    )
+    start, logged = from_first_news(window.start, logged_days(user, window))
+    return estimate_from(start, logged, person_prior(profile, window.end), band=band)
+
+
+def from_first_news(start: date, days: list[LoggedDay]) -> tuple[date, list[LoggedDay]]:
+    """The days from the first with anything logged, weighed or marked: the weeks before a
+    person began say nothing of them, and an estimate drawn over them would look made up."""
+    first = next((index for index, day in enumerate(days) if day != LoggedDay(None, None)), 0)
+    return start + timedelta(days=first), days[first:]

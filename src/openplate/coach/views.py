@@ -30,7 +30,7 @@ from django.views.decorators.http import require_POST, require_safe
 from openplate.accounts.models import Profile
 from openplate.accounts.profile import profile_of, today_for
 from openplate.coach.dated import DatedDay, DatedEstimate, estimate_from
-from openplate.coach.expenditure import logged_days, person_prior, window_for
+from openplate.coach.expenditure import from_first_news, logged_days, person_prior, window_for
 from openplate.diary.marks import mark_day
 from openplate.diary.models import DayMark
 from openplate.science import units
@@ -74,7 +74,8 @@ def expenditure(request: HttpRequest) -> HttpResponse:
     )
     context: dict[str, Any] = {"window": window, "today": today_for(user)}
     try:
-        result = estimate_from(window.start, days, person_prior(profile, window.end))
+        start, counted = from_first_news(window.start, days)
+        result = estimate_from(start, counted, person_prior(profile, window.end))
     except InvalidInput as error:
         context["gathered"] = Gathered(
             logged_days=sum(
