@@ -234,3 +234,12 @@ def test_an_accepted_budget_says_where_it_came_from(alice: User, today: date) ->
     assert [step.text for step in steps[:-1]] == formula
     assert steps[-1].text.startswith("Set by your weekly check-in")
     assert steps[-1].kcal == check_in.proposed_budget_kcal
+
+
+def test_the_check_in_day_can_be_any_day_of_the_week(alice: User, today: date) -> None:
+    assert checkins.set_check_in_weekday(alice, 2) == 2
+    assert User.objects.get(pk=alice.pk).account.check_in_weekday == 2
+    for wrong in (7, -1, "2", True, None):
+        with pytest.raises(ValidationError):
+            checkins.set_check_in_weekday(alice, wrong)
+    assert User.objects.get(pk=alice.pk).account.check_in_weekday == 2

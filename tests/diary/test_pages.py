@@ -209,8 +209,9 @@ def test_the_day_page_costs_the_same_queries_for_1_or_40_entries(
 # Session, user, the goal in force, the day's food, the exercise of the day and the day before
 # (listed, and asked which guides to offer), the day's water with its goal; and for one tap, the
 # meals of the day before, the foods logged lately and the saved meals; and for the next thing
-# to do, the date of the last weigh-in; the day's mark (complete, left out, fasted).
-QUERIES_PER_DAY_PAGE = 11
+# to do, the date of the last weigh-in; the day's mark (complete, left out, fasted); this week's
+# check-in, for its card.
+QUERIES_PER_DAY_PAGE = 12
 
 
 def test_it_lists_the_days_exercise_and_counts_it_in_remaining(

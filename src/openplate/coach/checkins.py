@@ -31,7 +31,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from openplate.accounts.goals import adopt_budget, age_on, goal_on
-from openplate.accounts.models import Goal, Profile, Weekday
+from openplate.accounts.models import Account, Goal, Profile, Weekday
 from openplate.accounts.profile import profile_of, today_for
 from openplate.coach.dated import DatedDay, DatedEstimate
 from openplate.coach.expenditure import expenditure_of
@@ -68,6 +68,21 @@ def check_in_weekday(user: User) -> int:
         return int(user.account.check_in_weekday)
     except ObjectDoesNotExist:
         return int(Weekday.MONDAY)
+
+
+def set_check_in_weekday(user: User, weekday: object) -> int:
+    """Check in on `weekday` (0 Monday to 6 Sunday) from now on. Raises ValidationError naming
+    `check_in_weekday` for anything else."""
+    if isinstance(weekday, bool) or weekday not in Weekday.values:
+        raise ValidationError({"check_in_weekday": ["Choose a day of the week."]})
+    account, _ = Account.objects.update_or_create(user=user, defaults={"check_in_weekday": weekday})
+    user.account = account
+    return int(account.check_in_weekday)
+
+
+def next_check_in_day(user: User, today: date) -> date:
+    """The first day of the next check-in week."""
+    return week_start(user, today) + timedelta(days=WEEK)
 
 
 def week_start(user: User, today: date) -> date:
