@@ -235,6 +235,8 @@ class Trajectory:
     weight_kg: Array
     fat_mass_kg: Array
     intake_kcal: Array  # the intake of each day, shape (n, days)
+    # The mean expenditure of each day, shape (n, days), when asked for (`with_expenditure`).
+    expenditure_kcal: Array | None = None
 
     @property
     def fat_free_mass_kg(self) -> Array:
@@ -248,12 +250,15 @@ def simulate(
     *,
     pal_after: ArrayLike | None = None,
     steps_per_day: int = 1,
+    with_expenditure: bool = False,
 ) -> Trajectory:
     """Daily weight and fat mass for a change in intake (and optionally in activity).
 
     `intake_change_kcal` is relative to each person's baseline intake: a number, one per person
     (shape (n,)), or a daily schedule (shape (n, days)). `pal_after` is a new physical-activity
-    level from day 0 on.
+    level from day 0 on. With `with_expenditure` the trajectory also holds each day's mean
+    expenditure, from the energy balance: the day's intake less the change in the energy stored
+    as fat, lean tissue and glycogen (rhoF F + rhoL L + rhoG G).
     """
     if days < 1 or steps_per_day < 1:
         raise InvalidInput("days and steps per day must be at least 1")
@@ -262,24 +267,35 @@ def simulate(
     scalar = people.size == 1
     weight_rows: Any = [0.0] * (days + 1) if scalar else np.empty((days + 1, people.size))
     fat_rows: Any = [0.0] * (days + 1) if scalar else np.empty((days + 1, people.size))
+    stored_rows: Any = None
+    if with_expenditure:
+        stored_rows = [0.0] * (days + 1) if scalar else np.empty((days + 1, people.size))
     state = _State.at_baseline(people, scalar)
     constants: _StepConstants | None = None
     for start, stop, change in _constant_runs(schedule):
         run = _StepConstants.for_run(people, change, delta, 1.0 / steps_per_day, scalar)
         state = state.rebased(constants, run)
         constants = run
-        state = _run(state, constants, start, stop, steps_per_day, weight_rows, fat_rows)
+        state = _run(
+            state, constants, start, stop, steps_per_day, weight_rows, fat_rows, stored_rows
+        )
     assert constants is not None  # there is always at least one run
-    _record(state, constants, days, weight_rows, fat_rows)
+    _record(state, constants, days, weight_rows, fat_rows, stored_rows)
     weight = np.asarray(weight_rows, dtype=float).T
     fat = np.asarray(fat_rows, dtype=float).T
     if scalar:
         weight, fat = weight[np.newaxis, :], fat[np.newaxis, :]
+    intake = people.intake_kcal[:, np.newaxis] + schedule
+    expenditure = None
+    if stored_rows is not None:
+        stored = np.asarray(stored_rows, dtype=float).T.reshape(people.size, days + 1)
+        expenditure = intake - np.diff(stored, axis=1)
     return Trajectory(
         day=np.arange(days + 1),
         weight_kg=weight,
         fat_mass_kg=fat,
-        intake_kcal=people.intake_kcal[:, np.newaxis] + schedule,
+        intake_kcal=intake,
+        expenditure_kcal=expenditure,
     )
 
 
@@ -368,6 +384,11 @@ class _StepConstants:
     denominator_1: float
     inv_forbes: float
     fat_offset: Any  # ln F0 - L0 / 10.4, so that F = exp(L / 10.4 + fat_offset)
+    rho_fat: float = PARAMETERS.rho_fat
+    rho_lean: float = PARAMETERS.rho_lean
+
+    def energy_stored(self, fat: Any, lean: Any, glycogen: Any) -> Any:
+        return self.rho_fat * fat + self.rho_lean * lean + self.rho_glycogen * glycogen
 
     @classmethod
     def for_run(
@@ -409,6 +430,8 @@ class _StepConstants:
             at_mean=p.tau_at_days * (1 - at_decay),
             ecf_decay=ecf_decay,
             rho_glycogen=p.rho_glycogen,
+            rho_fat=p.rho_fat,
+            rho_lean=p.rho_lean,
             wet_glycogen=1 + p.glycogen_water_kg_per_kg,
             denominator_0=p.rho_lean + p.eta_lean,
             denominator_1=(p.rho_fat + p.eta_fat) / p.forbes_kg,
@@ -425,6 +448,7 @@ def _run(
     steps_per_day: int,
     weight_rows: Any,
     fat_rows: Any,
+    stored_rows: Any = None,
 ) -> _State:
     """Advance `state` from day `start` to day `stop`, recording each day's starting state."""
     lean, glycogen = state.lean, state.glycogen
@@ -436,6 +460,8 @@ def _run(
             if step == 0:
                 weight_rows[day] = fat + lean + (c.ecf + ecf_gap) + c.wet_glycogen * glycogen
                 fat_rows[day] = fat
+                if stored_rows is not None:
+                    stored_rows[day] = c.energy_stored(fat, lean, glycogen)
             # The fast states, advanced exactly, and the energy they take or give over the step.
             d = glycogen * c.g_tanh_over_s + 1.0
             new_glycogen = (glycogen + c.g_s_tanh) / d
@@ -462,11 +488,20 @@ def _run(
     return _State(lean, glycogen, ecf_gap, at_gap)
 
 
-def _record(state: _State, c: _StepConstants, day: int, weight_rows: Any, fat_rows: Any) -> None:
+def _record(
+    state: _State,
+    c: _StepConstants,
+    day: int,
+    weight_rows: Any,
+    fat_rows: Any,
+    stored_rows: Any = None,
+) -> None:
     fat = c.exp(state.lean * c.inv_forbes + c.fat_offset)
     ecf = c.ecf + state.ecf_gap
     weight_rows[day] = fat + state.lean + ecf + c.wet_glycogen * state.glycogen
     fat_rows[day] = fat
+    if stored_rows is not None:
+        stored_rows[day] = c.energy_stored(fat, state.lean, state.glycogen)
 
 
 @dataclass(frozen=True)
@@ -605,3 +640,38 @@ def weight_change_energy_density(fat_kg: ArrayLike, params: HallParameters = PAR
         raise InvalidInput("body fat must be a positive number of kilograms")
     lean_share = params.forbes_kg / (params.forbes_kg + fat)
     return np.asarray((1 - lean_share) * params.rho_fat + lean_share * params.rho_lean, dtype=float)
+
+
+@dataclass(frozen=True)
+class FastMassResponse:
+    """How glycogen with its water and extracellular fluid follow a change in intake, linearised
+    about the usual intake: they move toward `kg_per_intake_share` x (EI/EI0 - 1) at
+    `rate_per_day`."""
+
+    kg_per_intake_share: float
+    rate_per_day: float
+
+
+def fast_mass_response(params: HallParameters = PARAMETERS) -> FastMassResponse:
+    """The fast masses of the model as one first-order response to intake.
+
+    Glycogen settles at G0 sqrt(EI/EI0), so with its water it moves (1 + 2.7) G0 / 2 kg per unit
+    share of intake; extracellular fluid settles xiCI/xiNa litres lower per unit share of
+    carbohydrate lost, and relaxes at xiNa/[Na] per day. Glycogen relaxes at 2 CI/(G0 rhoG) per
+    day, about the same (0.95/day at 2,000 kcal), so the fluid's rate serves for both.
+    """
+    glycogen = (1 + params.glycogen_water_kg_per_kg) * params.glycogen_kg / 2
+    fluid = params.xi_ci_mg_per_day / params.xi_na_mg_per_l_day
+    return FastMassResponse(glycogen + fluid, params.xi_na_mg_per_l_day / params.sodium_mg_per_l)
+
+
+def expenditure_per_kg(
+    fat_kg: ArrayLike, delta: ArrayLike, params: HallParameters = PARAMETERS
+) -> Array:
+    """How much expenditure (kcal/day) changes per kg of slow weight change at body fat `fat_kg`:
+    the upkeep of the tissue gained or lost, split by the Forbes lean share p = 10.4/(10.4 + F),
+    plus the cost of moving it, (1 - p) gammaF + p gammaL + delta (delta from `Baseline`)."""
+    fat = np.asarray(fat_kg, dtype=float)
+    lean_share = params.forbes_kg / (params.forbes_kg + fat)
+    upkeep = (1 - lean_share) * params.gamma_fat + lean_share * params.gamma_lean
+    return np.asarray(upkeep + np.asarray(delta, dtype=float), dtype=float)

@@ -22,7 +22,7 @@ This is the first version: a two-state filter with white water noise.
 
 from __future__ import annotations
 
-import itertools
+import dataclasses
 import math
 import statistics
 from collections.abc import Sequence
@@ -94,16 +94,27 @@ BAND_RANGE = (0.5, 0.99)
 
 LAST_DAYS = 7  # the headline is the mean over the last week, which evens out weekday swings
 
-# Water and the scale: day-to-day scale weight scatters about 0.3-1 kg around the trend in
-# free-living adults (glycogen with its water, sodium, gut content; Turicchi J et al. Obesity
-# 2020;28:S8-S15, weight fluctuations of 0.35-1.1 kg). The person's own scatter is estimated from
-# their weigh-ins; this is the value used when there are too few.
-WATER_SD_KG = 0.6
-WATER_SD_RANGE_KG = (0.15, 2.0)
+# Water and the scale. Beyond the glycogen and fluid that follow intake (modelled, see
+# `dynamics.fast_mass_response`), scale weight scatters 0.3-1 kg around the trend in free-living
+# adults (sodium, gut content, hydration). The person's own scatter is the most probable value on
+# a grid, given their weigh-ins and a prior centred on 0.55 kg (log-normal, SD 0.5 in log units).
+# A swing halves from one day to the next, as fluid shifts do (the model's extracellular fluid
+# relaxes by exp(-0.93) = 0.39 a day; gut content turns over in one to two days).
+WATER_SD_GRID_KG = (0.15, 0.2, 0.27, 0.36, 0.48, 0.64, 0.85, 1.13, 1.5)
+WATER_SD_PRIOR_KG = 0.55
+WATER_SD_PRIOR_LOG_SD = 0.5
+WATER_DAY_CORRELATION = 0.5
+SCALE_SD_KG = 0.05  # a bathroom scale's own repeatability, and readings rounded to 0.1 kg
+# The fast masses before the first day: an intake change just before logging leaves glycogen and
+# fluid up to about a kilogram away from where the usual intake holds them.
+FAST_MASS_START_SD_KG = 0.5
 # Daily drift of expenditure (kcal/day per day, SD): expenditure moves with weight (about 20-30
 # kcal/day per kg, the Hall model's gamma and delta terms) and with adaptive thermogenesis over
 # weeks (beta_AT = 0.14 of an intake change, tau 14 days), i.e. a few kcal a day.
 EXPENDITURE_DRIFT_SD_KCAL = 8.0
+# The thermic effect of food: expenditure rises by this share of a day's intake above the usual
+# (beta_TEF of the Hall model, dynamics.PARAMETERS).
+THERMIC_EFFECT = dynamics.PARAMETERS.beta_tef
 # The trend weight's own daily wander, for what the energy balance does not explain (kg SD).
 TREND_WANDER_SD_KG = 0.02
 
@@ -150,33 +161,42 @@ def estimate_expenditure(
     incomplete = tuple(index for index, day in enumerate(days) if _incomplete(day, usual))
     intakes = _intakes(days, set(incomplete))
     first_weight = next(w for w in weights if w is not None)
-    rho = _energy_density(person, first_weight) * TYPICAL_LOGGING_FACTOR
+    fat, delta = _body(person, first_weight, usual)
+    rho = float(dynamics.weight_change_energy_density(fat)) * TYPICAL_LOGGING_FACTOR
+    per_kg = float(dynamics.expenditure_per_kg(fat, delta)) * TYPICAL_LOGGING_FACTOR
     prior_mean, prior_sd = _prior(person, first_weight, usual)
-    water_sd = _water_sd(weights)
-    means, covariances = _smooth(intakes, weights, rho, usual, prior_mean, prior_sd, water_sd)
+    model = _most_probable_model(
+        intakes, weights, _Model(rho, per_kg, usual, prior_mean, prior_sd, WATER_SD_PRIOR_KG)
+    )
+    means, covariances = _smooth(model, intakes, weights)
     z = statistics.NormalDist().inv_cdf(0.5 + band / 2)
-    slope_share = np.abs(usual - means[:, 1])
-    sds = np.sqrt(covariances[:, 1, 1] + (slope_share * LOGGING_FACTOR_SD) ** 2)
+    # The part of the estimate that comes from weight change (intake less expenditure) carries
+    # the doubt of the logging factor that converts it to logged calories.
+    from_weight = np.abs(usual - means[:, EXPENDITURE])
+    relative_doubt = LOGGING_FACTOR_SD / TYPICAL_LOGGING_FACTOR
+    sds = np.sqrt(covariances[:, EXPENDITURE, EXPENDITURE] + (from_weight * relative_doubt) ** 2)
+    thermic = np.array([0.0 if i is None else THERMIC_EFFECT * (i - usual) for i in intakes])
+    daily = means[:, EXPENDITURE] + thermic
     day_estimates = tuple(
         DayEstimate(
-            expenditure_kcal=float(means[t, 1]),
-            low_kcal=float(means[t, 1] - z * sds[t]),
-            high_kcal=float(means[t, 1] + z * sds[t]),
-            trend_weight_kg=float(means[t, 0]),
+            expenditure_kcal=float(daily[t]),
+            low_kcal=float(daily[t] - z * sds[t]),
+            high_kcal=float(daily[t] + z * sds[t]),
+            trend_weight_kg=float(means[t, TREND]),
             incomplete=t in incomplete,
             used=intakes[t] is not None,
         )
         for t in range(len(days))
     )
     last = slice(-LAST_DAYS, None)
-    mean = float(np.mean(means[last, 1]))
+    mean = float(np.mean(daily[last]))
     sd = float(np.mean(sds[last]))
     return ExpenditureEstimate(
         expenditure_kcal=mean,
         low_kcal=mean - z * sd,
         high_kcal=mean + z * sd,
         band=band,
-        trend_weight_kg=float(means[-1, 0]),
+        trend_weight_kg=float(means[-1, TREND]),
         incomplete_days=incomplete,
         days_used=sum(intake is not None for intake in intakes),
         days=day_estimates,
@@ -237,8 +257,8 @@ def _intakes(days: Sequence[LoggedDay], incomplete: set[int]) -> list[float | No
     return intakes
 
 
-def _energy_density(person: PersonPrior | None, weight_kg: float) -> float:
-    """kcal per kg of weight change for the person's body composition (true calories)."""
+def _body(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[float, float]:
+    """Fat mass (kg) and the cost of moving a kg (delta, true kcal/kg/day) at the start."""
     if person and person.sex and person.age_years is not None and person.height_cm is not None:
         body = dynamics.baseline(
             str(person.sex),
@@ -247,10 +267,11 @@ def _energy_density(person: PersonPrior | None, weight_kg: float) -> float:
             weight_kg,
             person.activity_factor or DEFAULT_PAL,
         )
-        fat = float(body.fat_kg[0])
-    else:
-        fat = DEFAULT_FAT_FRACTION * weight_kg
-    return float(dynamics.weight_change_energy_density(fat))
+        return float(body.fat_kg[0]), float(body.delta[0])
+    pal = DEFAULT_PAL
+    resting = usual / TYPICAL_LOGGING_FACTOR / pal
+    delta = ((1 - dynamics.PARAMETERS.beta_tef) * pal - 1) * resting / weight_kg
+    return DEFAULT_FAT_FRACTION * weight_kg, max(delta, 0.0)
 
 
 def _prior(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[float, float]:
@@ -271,67 +292,134 @@ def _prior(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[
     return usual, INTAKE_PRIOR_SD_KCAL
 
 
-def _water_sd(weights: Sequence[float | None]) -> float:
-    """The person's scatter around the trend, from consecutive-day weigh-ins (their difference
-    has twice the variance of one reading; a robust MAD keeps a single swing from ruling)."""
-    differences = [b - a for a, b in itertools.pairwise(weights) if a is not None and b is not None]
-    if len(differences) < 4:
-        return WATER_SD_KG
-    deviations = np.abs(np.asarray(differences) - np.median(differences))
-    estimate = float(np.median(deviations)) / 0.6745 / math.sqrt(2)
-    low, high = WATER_SD_RANGE_KG
-    return min(max(estimate, low), high)
+# The state of a day: trend (slow tissue) weight, expenditure, the fast masses that follow
+# intake (glycogen with its water, extracellular fluid) and the water swing.
+TREND, EXPENDITURE, FAST, WATER = range(4)
+OBSERVED = np.array([1.0, 0.0, 1.0, 1.0])  # the scale reads trend + fast masses + water
 
 
-def _smooth(
-    intakes: Sequence[float | None],
-    weights: Sequence[float | None],
-    rho: float,
-    usual: float,
-    prior_mean: float,
-    prior_sd: float,
-    water_sd: float,
-) -> tuple[Array, Array]:
-    """Kalman filter forward, Rauch-Tung-Striebel smoother back: the mean and covariance of
-    [trend weight, expenditure] on each day."""
+@dataclass(frozen=True)
+class _Model:
+    rho: float  # logged kcal per kg of trend weight
+    per_kg: float  # logged kcal/day of expenditure per kg of trend weight
+    usual: float  # usual logged intake, kcal/day
+    prior_mean: float
+    prior_sd: float
+    water_sd: float
+
+    @property
+    def transition(self) -> Array:
+        fast = 1 - _FAST_DECAY
+        return np.array(
+            [
+                [1.0, -1.0 / self.rho, 0.0, 0.0],
+                [0.0, 1.0 - self.per_kg / self.rho, 0.0, 0.0],
+                [0.0, 0.0, 1 - fast, 0.0],
+                [0.0, 0.0, 0.0, WATER_DAY_CORRELATION],
+            ]
+        )
+
+    def step(self, intake: float | None) -> tuple[Array, Array]:
+        """The input and process noise of a day with this intake (None: unknown)."""
+        variance = 0.0
+        if intake is None:
+            intake, variance = self.usual, (UNLOGGED_INTAKE_CV * self.usual) ** 2
+        fast_per_kcal = (1 - _FAST_DECAY) * _FAST.kg_per_intake_share / max(self.usual, 1.0)
+        share = intake / self.usual - 1 if self.usual > 0 else 0.0
+        # The day's thermic effect follows its intake; the state holds expenditure at the usual.
+        stored = (1 - THERMIC_EFFECT) * intake + THERMIC_EFFECT * self.usual
+        push = np.array(
+            [
+                stored / self.rho,
+                self.per_kg * stored / self.rho,
+                (1 - _FAST_DECAY) * _FAST.kg_per_intake_share * share,
+                0.0,
+            ]
+        )
+        spread = (1 - THERMIC_EFFECT) * np.array(
+            [1 / self.rho, self.per_kg / self.rho, 0.0, 0.0]
+        ) + np.array([0.0, 0.0, fast_per_kcal, 0.0])
+        noise = variance * np.outer(spread, spread) + np.diag(
+            [
+                TREND_WANDER_SD_KG**2,
+                EXPENDITURE_DRIFT_SD_KCAL**2,
+                0.0,
+                self.water_sd**2 * (1 - WATER_DAY_CORRELATION**2),
+            ]
+        )
+        return push, noise
+
+    def start(self, first_weight: float) -> tuple[Array, Array]:
+        mean = np.array([first_weight, self.prior_mean, 0.0, 0.0])
+        covariance = np.diag([1.0, self.prior_sd**2, FAST_MASS_START_SD_KG**2, self.water_sd**2])
+        return mean, covariance
+
+
+_FAST = dynamics.fast_mass_response()
+_FAST_DECAY = math.exp(-_FAST.rate_per_day)
+
+
+@dataclass(frozen=True)
+class _Filtered:
+    predicted_means: Array
+    predicted_covariances: Array
+    means: Array
+    covariances: Array
+    log_likelihood: float
+
+
+def _filter(
+    model: _Model, intakes: Sequence[float | None], weights: Sequence[float | None]
+) -> _Filtered:
     n = len(intakes)
-    transition = np.array([[1.0, -1.0 / rho], [0.0, 1.0]])
-    first_weight = next(w for w in weights if w is not None)
-    mean = np.array([first_weight, prior_mean])
-    covariance = np.diag([water_sd**2 + 1.0, prior_sd**2])
-    predicted_means = np.empty((n, 2))
-    predicted_covariances = np.empty((n, 2, 2))
-    filtered_means = np.empty((n, 2))
-    filtered_covariances = np.empty((n, 2, 2))
+    transition = model.transition
+    mean, covariance = model.start(next(w for w in weights if w is not None))
+    predicted_means, predicted_covariances = np.empty((n, 4)), np.empty((n, 4, 4))
+    means, covariances = np.empty((n, 4)), np.empty((n, 4, 4))
+    log_likelihood = 0.0
     for t in range(n):
         predicted_means[t], predicted_covariances[t] = mean, covariance
         weight = weights[t]
         if weight is not None:
-            innovation = weight - mean[0]
-            variance = covariance[0, 0] + water_sd**2
-            gain = covariance[:, 0] / variance
+            innovation = weight - OBSERVED @ mean
+            seen = covariance @ OBSERVED
+            variance = OBSERVED @ seen + SCALE_SD_KG**2
+            gain = seen / variance
             mean = mean + gain * innovation
-            covariance = covariance - np.outer(gain, covariance[0, :])
-        filtered_means[t], filtered_covariances[t] = mean, covariance
-        intake = intakes[t]
-        intake_variance = 0.0
-        if intake is None:
-            intake = usual
-            intake_variance = (UNLOGGED_INTAKE_CV * usual) ** 2
-        noise = np.diag(
-            [TREND_WANDER_SD_KG**2 + intake_variance / rho**2, EXPENDITURE_DRIFT_SD_KCAL**2]
-        )
-        mean = transition @ mean + np.array([intake / rho, 0.0])
+            covariance = covariance - np.outer(gain, seen)
+            log_likelihood -= 0.5 * (math.log(2 * math.pi * variance) + innovation**2 / variance)
+        means[t], covariances[t] = mean, covariance
+        push, noise = model.step(intakes[t])
+        mean = transition @ mean + push
         covariance = transition @ covariance @ transition.T + noise
-    smoothed_means = filtered_means.copy()
-    smoothed_covariances = filtered_covariances.copy()
-    for t in range(n - 2, -1, -1):
-        gain = filtered_covariances[t] @ transition.T @ np.linalg.inv(predicted_covariances[t + 1])
-        smoothed_means[t] = filtered_means[t] + gain @ (
-            smoothed_means[t + 1] - predicted_means[t + 1]
-        )
-        smoothed_covariances[t] = (
-            filtered_covariances[t]
-            + gain @ (smoothed_covariances[t + 1] - predicted_covariances[t + 1]) @ gain.T
-        )
-    return smoothed_means, smoothed_covariances
+    return _Filtered(predicted_means, predicted_covariances, means, covariances, log_likelihood)
+
+
+def _most_probable_model(
+    intakes: Sequence[float | None], weights: Sequence[float | None], model: _Model
+) -> _Model:
+    """The model with the person's most probable water scatter on `WATER_SD_GRID_KG`."""
+    best, best_score = model, -math.inf
+    for water_sd in WATER_SD_GRID_KG:
+        candidate = dataclasses.replace(model, water_sd=water_sd)
+        log_prior = -0.5 * (math.log(water_sd / WATER_SD_PRIOR_KG) / WATER_SD_PRIOR_LOG_SD) ** 2
+        score = _filter(candidate, intakes, weights).log_likelihood + log_prior
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _smooth(
+    model: _Model, intakes: Sequence[float | None], weights: Sequence[float | None]
+) -> tuple[Array, Array]:
+    """Kalman filter forward, Rauch-Tung-Striebel smoother back: each day's state mean and
+    covariance given every day's log and weigh-in."""
+    filtered = _filter(model, intakes, weights)
+    transition = model.transition
+    means, covariances = filtered.means.copy(), filtered.covariances.copy()
+    for t in range(len(intakes) - 2, -1, -1):
+        predicted = filtered.predicted_covariances[t + 1]
+        gain = filtered.covariances[t] @ transition.T @ np.linalg.pinv(predicted)
+        means[t] = filtered.means[t] + gain @ (means[t + 1] - filtered.predicted_means[t + 1])
+        covariances[t] = filtered.covariances[t] + gain @ (covariances[t + 1] - predicted) @ gain.T
+    return means, covariances
