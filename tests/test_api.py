@@ -12,10 +12,11 @@ from django.test import Client
 from django.utils import timezone
 
 from openplate.accounts.goals import GoalInput, set_goal
-from openplate.accounts.models import ApiToken, Goal, Profile
+from openplate.accounts.models import Account, ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
 from openplate.body.models import WaterEntry, WeightEntry
 from openplate.body.services import log_water, log_weight
+from openplate.coach.models import CheckIn
 from openplate.diary.marks import mark_day
 from openplate.diary.models import DayMark, Entry, Favourite, SavedMeal, SavedMealItem
 from openplate.diary.saved_meals import save_meal
@@ -25,6 +26,7 @@ from openplate.exercise.services import log_activity
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 from tests.api_client import locations
+from tests.coach.history import a_check_in
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +39,7 @@ PATH_VALUES = {
     "food_id": "1",
     "token_id": "1",
     "saved_meal_id": "1",
+    "check_in_id": "1",
     "day": DAY.isoformat(),
     "slug": "sore-legs",
 }
@@ -173,6 +176,7 @@ def alices(new_alice):
         "saved_meal": save_meal(new_alice, name="Alice's lunch", day=DAY, meal="lunch"),
         "token": token,
         "mark": mark_day(new_alice, day=DAY, status="complete"),
+        "check_in": a_check_in(new_alice, day=timezone.localdate(), goal=goal),
     }
 
 
@@ -184,6 +188,8 @@ def everything_of(user):
         "entries": list(Entry.objects.filter(user=user).values()),
         "favourites": list(Favourite.objects.filter(user=user).values()),
         "day marks": list(DayMark.objects.filter(user=user).values()),
+        "check-ins": list(CheckIn.objects.filter(user=user).values()),
+        "account": list(Account.objects.filter(user=user).values()),
         "saved meals": list(SavedMeal.objects.filter(user=user).values()),
         "saved meal items": list(SavedMealItem.objects.filter(saved_meal__user=user).values()),
         "tokens": list(ApiToken.objects.filter(user=user).values("id", "name", "digest")),
@@ -252,6 +258,11 @@ def bob_sees_his_own_expenditure(bob, alices):
     go on."""
     refused = bob.get("/expenditure", end=DAY.isoformat())
     return refused.status_code == 422 and "weigh-in" in refused.json()["detail"][0]["msg"]
+
+
+def bob_sees_only_his_own_check_ins(bob, alices):
+    answer = bob.get("/check-ins").json()
+    return (answer["due"], answer["check_ins"]) == (None, []) and "goal" in answer["not_ready"]
 
 
 def bob_exports_only_his_own(bob, alices):
@@ -331,6 +342,16 @@ AS_BOB = {
     "mark_day": bob_marks_only_his_own_day,
     "clear_day_mark": lambda bob, alices: bob.delete(f"/days/{DAY}/mark").status_code == 204,
     "get_expenditure": bob_sees_his_own_expenditure,
+    "list_check_ins": bob_sees_only_his_own_check_ins,
+    "accept_check_in": lambda bob, alices: answers_404(
+        bob.post(f"/check-ins/{alices['check_in'].pk}/accept")
+    ),
+    "keep_check_in": lambda bob, alices: answers_404(
+        bob.post(f"/check-ins/{alices['check_in'].pk}/keep")
+    ),
+    "set_check_in_weekday": lambda bob, alices: (
+        bob.put("/check-ins/weekday", {"weekday": 3}).json()["check_in_weekday"] == 3
+    ),
     "list_favourites": lambda bob, alices: bob.get("/favourites").json() == [],
     "add_favourite": lambda bob, alices: answers_404(bob.put(f"/favourites/{alices['food'].pk}")),
     "remove_favourite": lambda bob, alices: answers_404(

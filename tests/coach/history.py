@@ -1,4 +1,5 @@
-"""Three weeks of a person's life, logged: food every day and a weigh-in every morning."""
+"""Three weeks of a person's life, logged: food every day and a weigh-in every morning; and a
+check-in with its figures given, for tests that need one but not its estimate."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 
+from openplate.accounts.models import Goal
 from openplate.body.models import WeightEntry
+from openplate.coach.models import CheckIn
 from openplate.diary.models import Entry
 
 # The scale swings around the trend by a few hundred grams from day to day (water, glycogen).
@@ -44,3 +47,26 @@ def log_history(
             )
     Entry.objects.bulk_create(foods)
     WeightEntry.objects.bulk_create(weights)
+
+
+def a_check_in(user: User, *, day: date, goal: Goal | None = None) -> CheckIn:
+    """A check-in as one would be made on `day`, its figures given rather than estimated."""
+    return CheckIn.objects.create(
+        user=user,
+        date=day,
+        goal=goal,
+        trend_weight_kg=70.0,
+        trend_change_kg=-0.4,
+        change_since=day - timedelta(days=7),
+        expenditure_kcal=2100.0,
+        expenditure_low_kcal=1950.0,
+        expenditure_high_kcal=2250.0,
+        band=0.8,
+        days_logged=7,
+        days_incomplete=0,
+        rate_kg_per_week=-0.5,
+        current_budget_kcal=1600.0,
+        unconstrained_budget_kcal=1650.0,
+        proposed_budget_kcal=1650.0,
+        kcal_per_kg=6300.0,
+    )

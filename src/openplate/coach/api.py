@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.errors import ValidationError as InvalidRequest
 
+from openplate.coach.check_in_api import add_check_in_routes
 from openplate.coach.expenditure import expenditure_of
 from openplate.coach.schemas import ExpenditureOut, ExpenditureQuery
 from openplate.core.api_support import caller, errors_at, field_errors
@@ -30,3 +31,6 @@ def get_expenditure(request: HttpRequest, query: Query[ExpenditureQuery]) -> dic
             message = message[:1].upper() + message[1:].rstrip(".") + "."
             raise InvalidRequest(field_errors(ValidationError(message), ("query",))) from None
     return result.as_json()
+
+
+add_check_in_routes(router)

@@ -97,13 +97,8 @@ def check_in(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     today = today_for(user)
     system = unit_system(profile_of(user))
-    this_week = checkins.this_weeks_check_in(user, today)
-    not_ready = None
-    if this_week is None:
-        try:
-            this_week = checkins.make_check_in(user, today)
-        except checkins.NotReady as reason:
-            not_ready = str(reason)
+    week = checkins.this_week(user, today)
+    this_week, not_ready = week.check_in, week.not_ready
     due = this_week if this_week and checkins.can_answer(this_week, today) else None
     context: dict[str, Any] = {
         "today": today,

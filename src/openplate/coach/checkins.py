@@ -96,6 +96,24 @@ def this_weeks_check_in(user: User, today: date) -> CheckIn | None:
     ).first()
 
 
+@dataclass(frozen=True)
+class ThisWeek:
+    """This week's check-in, made now if it was due; or why none could be made."""
+
+    check_in: CheckIn | None
+    not_ready: str | None = None
+
+
+def this_week(user: User, today: date) -> ThisWeek:
+    existing = this_weeks_check_in(user, today)
+    if existing is not None:
+        return ThisWeek(existing)
+    try:
+        return ThisWeek(make_check_in(user, today))
+    except NotReady as reason:
+        return ThisWeek(None, str(reason))
+
+
 def due_check_in(user: User, today: date) -> CheckIn | None:
     """The check-in waiting for the person's answer this week: made now when it is due (none
     made yet this week) and there is enough to go on. None when there is nothing to answer."""
