@@ -22,6 +22,7 @@ from openplate.exercise.services import log_activity, log_custom, log_strength
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food, Serving
 from openplate.yourdata import export
+from tests.coach.history import a_check_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ TABLES = [
     "account",
     "profile",
     "goals",
+    "check_ins",
     "diary_entries",
     "favourites",
     "day_marks",
@@ -48,6 +50,7 @@ COUNTS = {
     "account": 1,
     "profile": 1,
     "goals": 2,
+    "check_ins": 1,
     "diary_entries": 3,
     "favourites": 2,
     "day_marks": 1,
@@ -99,6 +102,7 @@ def fill(user: User, name: str) -> None:
     log_custom(user, day=DAY, name=f"{name}'s dance class", energy_kcal=300)
     log_strength(user, day=DAY, name="Squats", sets=3, reps=10, load_kg=40)
     create_token(user, f"{name}'s script")
+    a_check_in(user, day=DAY, goal=Goal.objects.filter(user=user).last())
 
 
 def test_it_exports_every_table_with_every_row(alice, bob):

@@ -11,6 +11,7 @@ from django.test import Client
 
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.body.models import WaterEntry, WeightEntry
+from openplate.coach.models import CheckIn
 from openplate.diary.models import DayMark, Entry, Favourite
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
@@ -21,7 +22,10 @@ from tests.yourdata.test_export import COUNTS
 pytestmark = pytest.mark.django_db
 
 PASSWORD = ALICE_PASSWORD
-OWNED = [Profile, Goal, ApiToken, Entry, Favourite, DayMark, ExerciseEntry, WeightEntry, WaterEntry]
+OWNED = [
+    *(Profile, Goal, CheckIn, ApiToken, Entry, Favourite, DayMark),
+    *(ExerciseEntry, WeightEntry, WaterEntry),
+]
 
 
 def counts(user: User) -> dict[str, int]:

@@ -1,9 +1,9 @@
 """Everything a person has in OpenPlate, to take away: one JSON document, or a zip of CSV files.
 
-The tables are the person's account, profile, goals (with how each budget was computed), diary
-entries (with the nutrients they counted), favourite foods, marks on days, saved meals,
-exercise, weight and water entries, the foods they made (with their servings) and their API
-tokens' names and dates.
+The tables are the person's account, profile, goals (with how each budget was computed), weekly
+check-ins, diary entries (with the nutrients they counted), favourite foods, marks on days, saved
+meals, exercise, weight and water entries, the foods they made (with their servings) and their
+API tokens' names and dates.
 Another person's data is never read: every query filters on the person.
 
 Each table takes its model's fields as they are (`_meta.concrete_fields`), so a field added to a
@@ -37,6 +37,7 @@ from openplate import __version__
 from openplate.accounts.models import ApiToken, Goal, Profile
 from openplate.accounts.profile import time_zone_name_of, today_for
 from openplate.body.models import WaterEntry, WeightEntry
+from openplate.coach.models import CheckIn
 from openplate.diary.models import DayMark, Entry, Favourite, SavedMeal, SavedMealItem
 from openplate.exercise.models import ExerciseEntry
 from openplate.foods.models import Food, Serving
@@ -192,6 +193,10 @@ def _goals(user: User) -> list[Row]:
     return _rows(Goal.objects.filter(user=user).order_by("starts_on"))
 
 
+def _check_ins(user: User) -> list[Row]:
+    return _rows(CheckIn.objects.filter(user=user).order_by("date"))
+
+
 def _diary_entries(user: User) -> list[Row]:
     entries = Entry.objects.filter(user=user).select_related("food").order_by("date", "created")
     return _rows(entries, lambda entry: _food_reference(entry.food))
@@ -268,6 +273,14 @@ TABLES: tuple[Table, ...] = (
         "Every goal, from the day it starts, with the inputs and each step of its budget.",
         Goal,
         _goals,
+    ),
+    Table(
+        "check_ins",
+        "Every weekly check-in: the trend weight, the expenditure estimated with its band, the "
+        "days logged, the budget proposed and why it was held back, the forecast, and whether "
+        "you accepted it (goal_id is the goal it was made for).",
+        CheckIn,
+        _check_ins,
     ),
     Table(
         "diary_entries",
