@@ -3,9 +3,9 @@
 Every table that belongs to a person points at their user with `on_delete=CASCADE`: the profile,
 goals, weekly check-ins, API tokens, diary entries, favourites, marks on days and saved meals,
 exercise, weight and water entries, and the foods they made (whose servings and favourites go
-with them). Another
-person's diary entry never points at those foods, since only their owner sees them; if one did,
-`Entry.food` is `SET_NULL` and the entry would keep the name and nutrients it was logged with.
+with them). Another person's diary entry never points at those foods, since only their owner
+sees them; if one did, `Entry.food` is `SET_NULL` and the entry would keep the name and
+nutrients it was logged with.
 """
 
 from __future__ import annotations
