@@ -28,6 +28,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (shownTotal) shownTotal.textContent = `${Math.round(total).toLocaleString()} kcal`;
   }
 
+  update(); // a quantity typed before this script ran counts too
   form.addEventListener("input", update);
   form.addEventListener("change", (event) => {
     if (event.target.classList.contains("row-food")) {
