@@ -198,6 +198,9 @@ PAGES = [
     ),
     Visit("report", "progress:report", "/progress/report/"),
     Visit("expenditure", "coach:expenditure", "/coach/expenditure/"),
+    # With a day logged, not enough for a check-in; tests/browser/test_check_in.py checks the
+    # page with a check-in due and answered.
+    Visit("check-in", "coach:check_in", "/coach/check-in/"),
     # The person
     Visit("goal", "accounts:goal", "/goal/"),
     Visit("settings", "accounts:settings", "/settings/"),
@@ -261,6 +264,9 @@ NOT_PAGES = {
     "progress:delete_weight": "POST from progress",
     "diary:mark": "POST from the day or the expenditure page",
     "coach:decide_day": "POST from the expenditure page",
+    "coach:check_in_day": "POST from the check-in page",
+    "coach:accept_check_in": "POST from the check-in page",
+    "coach:keep_check_in": "POST from the check-in page",
     "progress:water": "POST from the day's water card",
     "progress:undo_water": "POST from the day's water card",
 }
