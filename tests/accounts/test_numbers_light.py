@@ -151,15 +151,20 @@ def test_the_admin_list_says_who_has_it_kept_on(admin_browser: Client) -> None:
 
 BANANA = "09040"  # USDA SR24, Bananas, raw
 MEDIUM = '1 medium (7" to 7-7/8" long)'
-# A calorie figure as a page writes one: "105 kcal", "1,200 kcal", "2,000 calories", "Calories 105".
+# A calorie figure as a page writes one: "105 kcal", "1,200 kcal", "2,000 calories", "Calories 105",
+# "Calories burned 300.0" (a box's value).
 CALORIE_FIGURE = re.compile(
-    r"\d[\d,.]*\s*(kcal|cal\b|calories)|calories\s*\d|\bkcal\b", re.IGNORECASE
+    r"\d[\d,.]*\s*(kcal|cal\b|calories)|\bcalories?\b\D{0,16}\d|\bkcal\b", re.IGNORECASE
 )
 
 
 def visible_text(html: str) -> str:
-    """What a person reads: the page without its scripts, styles, tags and attributes."""
+    """What a person reads: the page without its scripts, styles, tags and attributes, but with
+    what the boxes they can see hold ("Calories 300" in a form is a figure too)."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    html = re.sub(
+        r'<input(?![^>]*type="hidden")[^>]*\bvalue="([^"]*)"[^>]*>', r" \1 ", html, flags=re.I
+    )
     html = re.sub(r"<[^>]+>", " ", html)
     return re.sub(r"\s+", " ", unescape(html))
 
@@ -178,7 +183,8 @@ def logged(alice: User, today: date) -> dict[str, object]:
     body.log_weight(alice, day=today, weight=180, unit="lb")
     body.log_water(alice, day=today, amount=2)
     saved_meals.save_meal(alice, day=today, meal="breakfast", name="Banana breakfast")
-    return {"food": food.pk, "entry": entry.pk, "exercise": custom.pk}
+    quick = diary.quick_add(alice, day=today, meal="snacks", energy_kcal=250)
+    return {"food": food.pk, "entry": entry.pk, "exercise": custom.pk, "quick_add": quick.pk}
 
 
 def person_pages(today: date, logged: dict[str, object]) -> list[str]:
@@ -189,6 +195,7 @@ def person_pages(today: date, logged: dict[str, object]) -> list[str]:
         f"/diary/{today}/add/?meal=lunch&q=banana",
         f"/diary/{today}/add/{logged['food']}/?meal=lunch",
         f"/diary/entries/{logged['entry']}/",
+        f"/diary/entries/{logged['quick_add']}/",
         "/diary/saved-meals/",
         f"/diary/{today}/nutrients/",
         f"/diary/{today}/words/?text=a+banana&meal=breakfast",
