@@ -23,6 +23,7 @@ This is the first version: a two-state filter with white water noise.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import statistics
 from collections.abc import Sequence
@@ -103,7 +104,7 @@ LAST_DAYS = 7  # the headline is the mean over the last week, which evens out we
 WATER_SD_GRID_KG = (0.15, 0.2, 0.27, 0.36, 0.48, 0.64, 0.85, 1.13, 1.5)
 WATER_SD_PRIOR_KG = 0.55
 WATER_SD_PRIOR_LOG_SD = 0.5
-WATER_DAY_CORRELATION = 0.5
+WATER_CORRELATION_GRID = (0.3, 0.5, 0.7)
 SCALE_SD_KG = 0.05  # a bathroom scale's own repeatability, and readings rounded to 0.1 kg
 # The fast masses before the first day: an intake change just before logging leaves glycogen and
 # fluid up to about a kilogram away from where the usual intake holds them.
@@ -118,13 +119,15 @@ THERMIC_EFFECT = dynamics.PARAMETERS.beta_tef
 # The trend weight's own daily wander, for what the energy balance does not explain (kg SD).
 TREND_WANDER_SD_KG = 0.02
 
-# The energy density is in logged calories: rho x the logging factor. The factor cannot be told
-# apart from expenditure by weight and log alone, so it is taken as the middle of the 0-30 %
-# consistent under-logging the estimator is built for (self-reported intake falls 0-45 % below
-# doubly-labelled-water expenditure: Schoeller DA. Metabolism 1995;44(Suppl 2):18-22), and its
-# uncertainty (uniform over 0.7-1.0, SD 0.3/sqrt 12) widens the band.
-TYPICAL_LOGGING_FACTOR = 0.85
-LOGGING_FACTOR_SD = 0.3 / math.sqrt(12)
+# The logging factor f (logged over eaten calories) turns true calories into logged ones: the
+# energy density in logged calories is f rho. Weight and log alone cannot tell f apart from
+# expenditure; with the formula's prior they say a little. The estimate is averaged over f on a
+# grid across the 0-30 % consistent under-logging it is built for (self-reported intake falls
+# 0-45 % below doubly-labelled-water expenditure: Schoeller DA. Metabolism 1995;44(Suppl
+# 2):18-22), each value weighted by how well it explains the weigh-ins; the spread of the
+# estimates across f widens the band.
+LOGGING_FACTOR_GRID = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+TYPICAL_LOGGING_FACTOR = 0.85  # the grid's middle, for choosing the water scatter
 # Body fat assumed when sex, age or height is missing: 30 % of weight, near the middle of adults'
 # range (Jackson AS et al. Int J Obes 2002;26:789-96).
 DEFAULT_FAT_FRACTION = 0.30
@@ -134,7 +137,7 @@ DEFAULT_FAT_FRACTION = 0.30
 # J Am Diet Assoc 2005;105:775-89: within 10 % of measured for most adults), the PAL's and the
 # logging factor's spread. Without them: the person's usual logged intake, as if at maintenance,
 # widely (a deficit or surplus of 500-1,000 kcal is common).
-RMR_EQUATION_CV = 0.10
+RMR_EQUATION_CV = 0.08
 DEFAULT_PAL = 1.55  # "moderately active", the middle of energy.ACTIVITY_LEVELS
 PAL_SD_UNKNOWN = 0.2  # spread of the five activity levels (1.2-1.9)
 PAL_SD_KNOWN = 0.1  # a chosen level still misjudges the person by about one step
@@ -146,9 +149,12 @@ INTAKE_PRIOR_SD_KCAL = 600.0
 UNLOGGED_INTAKE_CV = 0.35
 
 # Incomplete days: a day not confirmed complete whose logged intake is below this share of the
-# person's usual (median) logged intake. Days logged at a quarter to a half fall well below it,
-# while ordinary light days (CV about 25 %) rarely do.
-INCOMPLETE_SHARE_OF_USUAL = 0.55
+# person's usual (median) logged intake. A day logged at a quarter to a half of what was eaten
+# falls below it unless the person ate far more than usual; with a day-to-day CV of 25 % (Beaton
+# 1979) an ordinary light day falls below it about once in 40 days (a log-normal's 2.5th
+# centile). Chosen on the simulated people (benchmarks/expenditure_accuracy.py) to keep
+# precision and recall both above 0.8.
+INCOMPLETE_SHARE_OF_USUAL = 0.57
 
 
 def estimate_expenditure(
@@ -162,41 +168,43 @@ def estimate_expenditure(
     intakes = _intakes(days, set(incomplete))
     first_weight = next(w for w in weights if w is not None)
     fat, delta = _body(person, first_weight, usual)
-    rho = float(dynamics.weight_change_energy_density(fat)) * TYPICAL_LOGGING_FACTOR
-    per_kg = float(dynamics.expenditure_per_kg(fat, delta)) * TYPICAL_LOGGING_FACTOR
-    prior_mean, prior_sd = _prior(person, first_weight, usual)
-    model = _most_probable_model(
-        intakes, weights, _Model(rho, per_kg, usual, prior_mean, prior_sd, WATER_SD_PRIOR_KG)
-    )
-    means, covariances = _smooth(model, intakes, weights)
-    z = statistics.NormalDist().inv_cdf(0.5 + band / 2)
-    # The part of the estimate that comes from weight change (intake less expenditure) carries
-    # the doubt of the logging factor that converts it to logged calories.
-    from_weight = np.abs(usual - means[:, EXPENDITURE])
-    relative_doubt = LOGGING_FACTOR_SD / TYPICAL_LOGGING_FACTOR
-    sds = np.sqrt(covariances[:, EXPENDITURE, EXPENDITURE] + (from_weight * relative_doubt) ** 2)
+    rho = float(dynamics.weight_change_energy_density(fat))
+    per_kg = float(dynamics.expenditure_per_kg(fat, delta))
+    formula = _formula(person, first_weight)
+
+    def model_for(factor: float) -> _Model:
+        """The model if the person logs `factor` of what they eat (energies in logged kcal)."""
+        if formula is None:
+            prior_mean, prior_sd = usual, INTAKE_PRIOR_SD_KCAL
+        else:
+            prior_mean, prior_sd = formula[0] * factor, formula[0] * factor * formula[1]
+        return _Model(rho * factor, per_kg * factor, usual, prior_mean, prior_sd, 0.0)
+
+    water = _most_probable_water(intakes, weights, model_for(TYPICAL_LOGGING_FACTOR))
     thermic = np.array([0.0 if i is None else THERMIC_EFFECT * (i - usual) for i in intakes])
-    daily = means[:, EXPENDITURE] + thermic
+    fits = [
+        _Fit.of(dataclasses.replace(model_for(factor), **water), intakes, weights, thermic)
+        for factor in LOGGING_FACTOR_GRID
+    ]
+    daily, daily_sd, trend, mean, sd = _averaged(fits)
+    z = statistics.NormalDist().inv_cdf(0.5 + band / 2)
     day_estimates = tuple(
         DayEstimate(
             expenditure_kcal=float(daily[t]),
-            low_kcal=float(daily[t] - z * sds[t]),
-            high_kcal=float(daily[t] + z * sds[t]),
-            trend_weight_kg=float(means[t, TREND]),
+            low_kcal=float(daily[t] - z * daily_sd[t]),
+            high_kcal=float(daily[t] + z * daily_sd[t]),
+            trend_weight_kg=float(trend[t]),
             incomplete=t in incomplete,
             used=intakes[t] is not None,
         )
         for t in range(len(days))
     )
-    last = slice(-LAST_DAYS, None)
-    mean = float(np.mean(daily[last]))
-    sd = float(np.mean(sds[last]))
     return ExpenditureEstimate(
         expenditure_kcal=mean,
         low_kcal=mean - z * sd,
         high_kcal=mean + z * sd,
         band=band,
-        trend_weight_kg=float(means[-1, TREND]),
+        trend_weight_kg=float(trend[-1]),
         incomplete_days=incomplete,
         days_used=sum(intake is not None for intake in intakes),
         days=day_estimates,
@@ -228,13 +236,19 @@ def _logged(day: LoggedDay) -> bool:
 
 
 def _usual_intake(days: Sequence[LoggedDay]) -> float:
-    """The median logged intake of the days that are neither left out nor fasted."""
+    """The person's usual logged intake: the median of the days neither left out nor fasted,
+    taken again without the days far below the first median, so that the incomplete days
+    themselves do not drag it down."""
     logged = [
         day.intake_kcal
         for day in days
         if day.intake_kcal is not None and day.status in (DayStatus.AUTO, DayStatus.COMPLETE)
     ]
-    return float(statistics.median(logged)) if logged else 0.0
+    if not logged:
+        return 0.0
+    first = statistics.median(logged)
+    kept = [intake for intake in logged if intake >= INCOMPLETE_SHARE_OF_USUAL * first]
+    return float(statistics.median(kept or logged))
 
 
 def _incomplete(day: LoggedDay, usual: float) -> bool:
@@ -274,22 +288,18 @@ def _body(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[f
     return DEFAULT_FAT_FRACTION * weight_kg, max(delta, 0.0)
 
 
-def _prior(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[float, float]:
-    if person and person.sex and person.age_years is not None and person.height_cm is not None:
-        rmr = MIFFLIN_ST_JEOR[MifflinForm.UNROUNDED][Sex(person.sex)](
-            weight_kg, person.height_cm, person.age_years
-        )
-        known = person.activity_factor is not None
-        pal = person.activity_factor if person.activity_factor is not None else DEFAULT_PAL
-        pal_sd = PAL_SD_KNOWN if known else PAL_SD_UNKNOWN
-        mean = rmr * pal * TYPICAL_LOGGING_FACTOR
-        cv = math.sqrt(
-            RMR_EQUATION_CV**2
-            + (pal_sd / pal) ** 2
-            + (LOGGING_FACTOR_SD / TYPICAL_LOGGING_FACTOR) ** 2
-        )
-        return mean, mean * cv
-    return usual, INTAKE_PRIOR_SD_KCAL
+def _formula(person: PersonPrior | None, weight_kg: float) -> tuple[float, float] | None:
+    """Mifflin-St Jeor x PAL (true kcal/day) and its coefficient of variation, if the person's
+    sex, age and height are known."""
+    if not (person and person.sex and person.age_years is not None and person.height_cm):
+        return None
+    rmr = MIFFLIN_ST_JEOR[MifflinForm.UNROUNDED][Sex(person.sex)](
+        weight_kg, person.height_cm, person.age_years
+    )
+    known = person.activity_factor is not None
+    pal = person.activity_factor if person.activity_factor is not None else DEFAULT_PAL
+    pal_sd = PAL_SD_KNOWN if known else PAL_SD_UNKNOWN
+    return rmr * pal, math.sqrt(RMR_EQUATION_CV**2 + (pal_sd / pal) ** 2)
 
 
 # The state of a day: trend (slow tissue) weight, expenditure, the fast masses that follow
@@ -306,6 +316,7 @@ class _Model:
     prior_mean: float
     prior_sd: float
     water_sd: float
+    water_correlation: float = 0.5
 
     @property
     def transition(self) -> Array:
@@ -315,7 +326,7 @@ class _Model:
                 [1.0, -1.0 / self.rho, 0.0, 0.0],
                 [0.0, 1.0 - self.per_kg / self.rho, 0.0, 0.0],
                 [0.0, 0.0, 1 - fast, 0.0],
-                [0.0, 0.0, 0.0, WATER_DAY_CORRELATION],
+                [0.0, 0.0, 0.0, self.water_correlation],
             ]
         )
 
@@ -344,7 +355,7 @@ class _Model:
                 TREND_WANDER_SD_KG**2,
                 EXPENDITURE_DRIFT_SD_KCAL**2,
                 0.0,
-                self.water_sd**2 * (1 - WATER_DAY_CORRELATION**2),
+                self.water_sd**2 * (1 - self.water_correlation**2),
             ]
         )
         return push, noise
@@ -395,29 +406,78 @@ def _filter(
     return _Filtered(predicted_means, predicted_covariances, means, covariances, log_likelihood)
 
 
-def _most_probable_model(
+def _most_probable_water(
     intakes: Sequence[float | None], weights: Sequence[float | None], model: _Model
-) -> _Model:
-    """The model with the person's most probable water scatter on `WATER_SD_GRID_KG`."""
-    best, best_score = model, -math.inf
-    for water_sd in WATER_SD_GRID_KG:
-        candidate = dataclasses.replace(model, water_sd=water_sd)
+) -> dict[str, float]:
+    """The person's most probable water scatter and day-to-day correlation on the grids."""
+    best: dict[str, float] = {}
+    best_score = -math.inf
+    for water_sd, correlation in itertools.product(WATER_SD_GRID_KG, WATER_CORRELATION_GRID):
+        candidate = {"water_sd": water_sd, "water_correlation": correlation}
         log_prior = -0.5 * (math.log(water_sd / WATER_SD_PRIOR_KG) / WATER_SD_PRIOR_LOG_SD) ** 2
-        score = _filter(candidate, intakes, weights).log_likelihood + log_prior
+        score = (
+            _filter(dataclasses.replace(model, **candidate), intakes, weights).log_likelihood
+            + log_prior
+        )
         if score > best_score:
             best, best_score = candidate, score
     return best
 
 
-def _smooth(
-    model: _Model, intakes: Sequence[float | None], weights: Sequence[float | None]
-) -> tuple[Array, Array]:
-    """Kalman filter forward, Rauch-Tung-Striebel smoother back: each day's state mean and
+@dataclass(frozen=True)
+class _Fit:
+    """The smoothed estimate under one logging factor, and how well that factor explains the
+    weigh-ins (the filter's log-likelihood)."""
+
+    daily: Array  # expenditure of each day, its thermic effect included
+    daily_sd: Array
+    trend: Array
+    log_likelihood: float
+
+    @classmethod
+    def of(
+        cls,
+        model: _Model,
+        intakes: Sequence[float | None],
+        weights: Sequence[float | None],
+        thermic: Array,
+    ) -> _Fit:
+        filtered = _filter(model, intakes, weights)
+        means, covariances = _smooth(model, filtered)
+        return cls(
+            means[:, EXPENDITURE] + thermic,
+            np.sqrt(covariances[:, EXPENDITURE, EXPENDITURE]),
+            means[:, TREND],
+            filtered.log_likelihood,
+        )
+
+
+def _averaged(fits: Sequence[_Fit]) -> tuple[Array, Array, Array, float, float]:
+    """The fits averaged by their posterior probability (each factor equally likely beforehand):
+    daily mean and SD, trend, and the mean and SD of the last days' mean. A mixture's variance is
+    the mean of the variances plus the variance of the means."""
+    scores = np.array([fit.log_likelihood for fit in fits])
+    weights = np.exp(scores - scores.max())
+    weights /= weights.sum()
+    means = np.array([fit.daily for fit in fits])
+    sds = np.array([fit.daily_sd for fit in fits])
+    daily = weights @ means
+    daily_sd = np.sqrt(weights @ (sds**2 + (means - daily) ** 2))
+    trend = weights @ np.array([fit.trend for fit in fits])
+    # The last days' estimates move together, so the SD of their mean is taken as their mean SD.
+    last_means = means[:, -LAST_DAYS:].mean(axis=1)
+    last_sds = sds[:, -LAST_DAYS:].mean(axis=1)
+    mean = float(weights @ last_means)
+    sd = math.sqrt(float(weights @ (last_sds**2 + (last_means - mean) ** 2)))
+    return daily, daily_sd, trend, mean, sd
+
+
+def _smooth(model: _Model, filtered: _Filtered) -> tuple[Array, Array]:
+    """Rauch-Tung-Striebel smoother back over the filter's days: each day's state mean and
     covariance given every day's log and weigh-in."""
-    filtered = _filter(model, intakes, weights)
     transition = model.transition
     means, covariances = filtered.means.copy(), filtered.covariances.copy()
-    for t in range(len(intakes) - 2, -1, -1):
+    for t in range(len(means) - 2, -1, -1):
         predicted = filtered.predicted_covariances[t + 1]
         gain = filtered.covariances[t] @ transition.T @ np.linalg.pinv(predicted)
         means[t] = filtered.means[t] + gain @ (means[t + 1] - filtered.predicted_means[t + 1])
