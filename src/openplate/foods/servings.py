@@ -377,11 +377,15 @@ def _forms(word: str) -> set[str]:
 
 
 def amount_text(how_many: float, serving: str, grams: float | None) -> str:
-    """An amount as every page and message writes it: "150 g", "4 oz", "2 × large egg", and a
-    single serving by its name alone ("1 cup")."""
+    """An amount as every page and message writes it: "150 g", "4 oz", a single serving by its
+    name ("1 cup"), a number of a "1 …" serving counted in it ("2 large", "0.5 cup"), and any
+    other serving times its name ("2 × 10 chips")."""
     if serving == GRAMS:
         return f"{numbers.amount(grams)} g"
     if serving == OUNCES:
         return f"{numbers.quantity(how_many)} oz"
-    times = f"{numbers.quantity(how_many)} × " if how_many != 1 else ""
-    return f"{times}{serving}"
+    if how_many == 1:
+        return serving
+    if serving.startswith("1 "):
+        return f"{numbers.quantity(how_many)} {serving[2:]}"
+    return f"{numbers.quantity(how_many)} × {serving}"
