@@ -7,6 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.axe import axe_violations
 from tests.browser.conftest import screenshot
 from tests.browser.people import sign_up, unique_username
 
@@ -36,6 +37,7 @@ def test_a_loss_goal_in_pregnancy_is_refused_and_maintain_is_offered(
     expect(refusal).to_contain_text("choose maintain instead")
     expect(page.locator("#id_rate_lb")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_role("group", name="Pregnant or breastfeeding?")).to_be_visible()
+    assert axe_violations(page) == []
     screenshot(page, "life-stage-refused")
 
     page.get_by_role("button", name="Maintain my weight instead").click()
