@@ -9,10 +9,12 @@ from datetime import date, timedelta
 import pytest
 from django.test import Client
 
+from openplate.accounts.numbers_light import set_numbers_light
 from openplate.coach.views import band_words
 from openplate.diary.marks import mark_day, mark_on
 from openplate.diary.services import quick_add
 from tests.coach.steady import log_steady
+from tests.people import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,14 @@ def test_a_marked_day_is_listed_and_its_mark_can_be_cleared(alice, alice_browser
 )  # fmt: skip
 def test_a_band_is_said_as_people_say_it(band, words):
     assert band_words(band) == words
+
+
+def test_numbers_light_leaves_the_calories_out(alice, light_day):
+    set_numbers_light(alice, True)
+    page = signed_in(alice).get(PAGE)
+    text = text_of(page)
+    assert "numbers-light mode leaves out" in text
+    assert re.search(r"Trend weight 154\.\d lb", text)
+    assert "looks incomplete." in text
+    assert "kcal" not in text
+    assert 'id="expenditure-data"' not in page.content.decode()
