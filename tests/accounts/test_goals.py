@@ -7,7 +7,13 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
-from openplate.accounts.goals import GoalInput, goal_on, macro_targets_g, set_goal
+from openplate.accounts.goals import (
+    LOSS_REFUSED,
+    GoalInput,
+    goal_on,
+    macro_targets_g,
+    set_goal,
+)
 from openplate.accounts.models import Goal, Profile
 
 # Exact conversion factors (1959 international yard and pound), written out here on purpose.
@@ -103,6 +109,30 @@ def test_it_warns_an_underweight_person_who_maintains(new_alice: User) -> None:
     thin = replace(ALICE, height_cm=170, weight_kg=50, rate_kg_per_week=0)  # BMI 17.3
     goal = set_goal(new_alice, thin, on=ON)
     assert any("underweight" in warning for warning in goal.warnings)
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_loss_goal_in_pregnancy_with_a_code_the_form_offers_maintain_for(
+    new_alice: User,
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        set_goal(new_alice, replace(ALICE, life_stage="pregnant"), on=ON)
+    (refusal,) = refused.value.error_dict["rate_kg_per_week"]
+    assert refusal.code == LOSS_REFUSED
+    assert "in pregnancy" in refusal.messages[0]
+    assert not Profile.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_goal_set_without_a_life_stage_keeps_the_profiles(new_alice: User) -> None:
+    """A caller that does not ask (a script, a check-in) never clears a pregnancy."""
+    set_goal(new_alice, replace(ALICE, rate_kg_per_week=0, life_stage="breastfeeding"), on=ON)
+    with pytest.raises(ValidationError):
+        set_goal(new_alice, ALICE, on=ON + timedelta(days=1))  # ALICE loses 1 lb a week
+    set_goal(new_alice, replace(ALICE, rate_kg_per_week=0), on=ON + timedelta(days=1))
+    assert Profile.objects.get(user=new_alice).life_stage == "breastfeeding"
+    set_goal(new_alice, replace(ALICE, sex="male", rate_kg_per_week=0), on=ON + timedelta(days=2))
+    assert Profile.objects.get(user=new_alice).life_stage == "neither"
 
 
 @pytest.mark.django_db

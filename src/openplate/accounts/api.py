@@ -31,7 +31,6 @@ from openplate.accounts.schemas import (
     TokenOut,
 )
 from openplate.core.api_support import BODY, caller, errors_at
-from openplate.science.energy import Sex
 from openplate.science.units import KG_PER_LB
 
 MACRO_SHARES = ("protein_percent", "carbohydrate_percent", "fat_percent")
@@ -143,9 +142,7 @@ def _goal_input(user: User, payload: GoalIn, today: date) -> GoalInput:
     elif profile is not None:
         kept["units"] = profile.units
     if payload.life_stage is not None:
-        kept["life_stage"] = payload.life_stage.value
-    elif profile is not None and payload.sex == Sex.FEMALE:
-        kept["life_stage"] = profile.life_stage
+        kept["life_stage"] = payload.life_stage.value  # left out, the service keeps the profile's
     return replace(base, **kept)
 
 

@@ -43,7 +43,7 @@ class GoalInput:
     carbohydrate_percent: int = DEFAULT_MACRO_PERCENT["carbohydrate"]
     fat_percent: int = DEFAULT_MACRO_PERCENT["fat"]
     target_weight_kg: float | None = None
-    life_stage: str = Profile.LifeStage.NEITHER
+    life_stage: str | None = None  # pregnant, breastfeeding or neither; None keeps the profile's
 
 
 # The code of a refused loss goal (underweight, pregnant or breastfeeding): the goal form offers
@@ -60,6 +60,8 @@ def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
 
     Raises ValidationError naming each field at fault; nothing is saved then.
     """
+    life_stage = _life_stage(user, goal)
+    goal = replace(goal, life_stage=life_stage)
     _check(goal, on)
     person = goals.Person(
         Sex(goal.sex),
@@ -67,7 +69,7 @@ def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
         goal.height_cm,
         goal.weight_kg,
         goal.activity,
-        life_stage=goals.LifeStage(goal.life_stage),
+        life_stage=goals.LifeStage(life_stage),
     )
     system: units.UnitSystem = "metric" if goal.units == Profile.Units.METRIC else "imperial"
     try:
@@ -86,7 +88,7 @@ def set_goal(user: User, goal: GoalInput, *, on: date) -> Goal:
                 "birth_date": goal.birth_date,
                 "height_cm": goal.height_cm,
                 "activity": goal.activity,
-                "life_stage": goal.life_stage,
+                "life_stage": life_stage,
             },
         )
         saved, _ = Goal.objects.update_or_create(
@@ -172,6 +174,17 @@ def person_and_plan(goal: Goal) -> tuple[goals.Person, goals.GoalPlan]:
         warnings=tuple(goal.warnings),
     )
     return person, plan
+
+
+def _life_stage(user: User, goal: GoalInput) -> str:
+    """The life stage given, else the profile's for a woman: a caller that does not ask (a
+    script, a check-in) never clears a pregnancy. A man's is neither."""
+    if goal.life_stage is not None:
+        return goal.life_stage
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None or goal.sex != Sex.FEMALE:
+        return str(Profile.LifeStage.NEITHER)
+    return profile.life_stage
 
 
 def _check(goal: GoalInput, on: date) -> None:
