@@ -172,19 +172,32 @@ def estimate_expenditure(
     per_kg = float(dynamics.expenditure_per_kg(fat, delta))
     formula = _formula(person, first_weight)
 
-    def model_for(factor: float) -> _Model:
-        """The model if the person logs `factor` of what they eat (energies in logged kcal)."""
-        if formula is None:
-            prior_mean, prior_sd = usual, INTAKE_PRIOR_SD_KCAL
-        else:
-            prior_mean, prior_sd = formula[0] * factor, formula[0] * factor * formula[1]
-        return _Model(rho * factor, per_kg * factor, usual, prior_mean, prior_sd, 0.0)
-
-    water = _most_probable_water(intakes, weights, model_for(TYPICAL_LOGGING_FACTOR))
+    factors = np.array(LOGGING_FACTOR_GRID)
+    if formula is None:
+        prior_mean = np.full_like(factors, usual)
+        prior_sd = np.full_like(factors, INTAKE_PRIOR_SD_KCAL)
+    else:
+        prior_mean = formula[0] * factors
+        prior_sd = prior_mean * formula[1]
+    unset = np.zeros_like(factors)
+    models = _Models(rho * factors, per_kg * factors, prior_mean, prior_sd, unset, unset, usual)
+    water_sd, correlation = _most_probable_water(
+        intakes, weights, models.one(LOGGING_FACTOR_GRID.index(TYPICAL_LOGGING_FACTOR))
+    )
+    models = dataclasses.replace(
+        models, water_sd=unset + water_sd, water_correlation=unset + correlation
+    )
     thermic = np.array([0.0 if i is None else THERMIC_EFFECT * (i - usual) for i in intakes])
+    filtered = _filter(models, intakes, weights)
+    means, covariances = _smooth(models, filtered)
     fits = [
-        _Fit.of(dataclasses.replace(model_for(factor), **water), intakes, weights, thermic)
-        for factor in LOGGING_FACTOR_GRID
+        _Fit(
+            means[:, m, EXPENDITURE] + thermic,
+            np.sqrt(covariances[:, m, EXPENDITURE, EXPENDITURE]),
+            means[:, m, TREND],
+            float(filtered.log_likelihood[m]),
+        )
+        for m in range(models.size)
     ]
     daily, daily_sd, trend, mean, sd = _averaged(fits)
     z = statistics.NormalDist().inv_cdf(0.5 + band / 2)
@@ -309,60 +322,74 @@ OBSERVED = np.array([1.0, 0.0, 1.0, 1.0])  # the scale reads trend + fast masses
 
 
 @dataclass(frozen=True)
-class _Model:
-    rho: float  # logged kcal per kg of trend weight
-    per_kg: float  # logged kcal/day of expenditure per kg of trend weight
+class _Models:
+    """k variants of the model, solved side by side: each array has shape (k,)."""
+
+    rho: Array  # logged kcal per kg of trend weight
+    per_kg: Array  # logged kcal/day of expenditure per kg of trend weight
+    prior_mean: Array
+    prior_sd: Array
+    water_sd: Array
+    water_correlation: Array
     usual: float  # usual logged intake, kcal/day
-    prior_mean: float
-    prior_sd: float
-    water_sd: float
-    water_correlation: float = 0.5
 
     @property
-    def transition(self) -> Array:
-        fast = 1 - _FAST_DECAY
-        return np.array(
-            [
-                [1.0, -1.0 / self.rho, 0.0, 0.0],
-                [0.0, 1.0 - self.per_kg / self.rho, 0.0, 0.0],
-                [0.0, 0.0, 1 - fast, 0.0],
-                [0.0, 0.0, 0.0, self.water_correlation],
-            ]
+    def size(self) -> int:
+        return int(self.rho.shape[0])
+
+    def one(self, index: int) -> _Models:
+        keep = slice(index, index + 1)
+        return _Models(
+            self.rho[keep],
+            self.per_kg[keep],
+            self.prior_mean[keep],
+            self.prior_sd[keep],
+            self.water_sd[keep],
+            self.water_correlation[keep],
+            self.usual,
         )
 
+    def transition(self) -> Array:
+        matrices = np.zeros((self.size, 4, 4))
+        matrices[:, TREND, TREND] = 1.0
+        matrices[:, TREND, EXPENDITURE] = -1.0 / self.rho
+        matrices[:, EXPENDITURE, EXPENDITURE] = 1.0 - self.per_kg / self.rho
+        matrices[:, FAST, FAST] = _FAST_DECAY
+        matrices[:, WATER, WATER] = self.water_correlation
+        return matrices
+
     def step(self, intake: float | None) -> tuple[Array, Array]:
-        """The input and process noise of a day with this intake (None: unknown)."""
+        """The input (k, 4) and process noise (k, 4, 4) of a day with this intake (None:
+        unknown, the usual intake with a wide variance)."""
         variance = 0.0
         if intake is None:
             intake, variance = self.usual, (UNLOGGED_INTAKE_CV * self.usual) ** 2
-        fast_per_kcal = (1 - _FAST_DECAY) * _FAST.kg_per_intake_share / max(self.usual, 1.0)
-        share = intake / self.usual - 1 if self.usual > 0 else 0.0
+        fast_gain = (1 - _FAST_DECAY) * _FAST.kg_per_intake_share / max(self.usual, 1.0)
         # The day's thermic effect follows its intake; the state holds expenditure at the usual.
         stored = (1 - THERMIC_EFFECT) * intake + THERMIC_EFFECT * self.usual
-        push = np.array(
-            [
-                stored / self.rho,
-                self.per_kg * stored / self.rho,
-                (1 - _FAST_DECAY) * _FAST.kg_per_intake_share * share,
-                0.0,
-            ]
-        )
-        spread = (1 - THERMIC_EFFECT) * np.array(
-            [1 / self.rho, self.per_kg / self.rho, 0.0, 0.0]
-        ) + np.array([0.0, 0.0, fast_per_kcal, 0.0])
-        noise = variance * np.outer(spread, spread) + np.diag(
-            [
-                TREND_WANDER_SD_KG**2,
-                EXPENDITURE_DRIFT_SD_KCAL**2,
-                0.0,
-                self.water_sd**2 * (1 - self.water_correlation**2),
-            ]
-        )
+        push = np.zeros((self.size, 4))
+        push[:, TREND] = stored / self.rho
+        push[:, EXPENDITURE] = self.per_kg * stored / self.rho
+        push[:, FAST] = fast_gain * (intake - self.usual)
+        spread = np.zeros((self.size, 4))
+        spread[:, TREND] = (1 - THERMIC_EFFECT) / self.rho
+        spread[:, EXPENDITURE] = (1 - THERMIC_EFFECT) * self.per_kg / self.rho
+        spread[:, FAST] = fast_gain
+        noise = variance * spread[:, :, np.newaxis] * spread[:, np.newaxis, :]
+        noise[:, TREND, TREND] += TREND_WANDER_SD_KG**2
+        noise[:, EXPENDITURE, EXPENDITURE] += EXPENDITURE_DRIFT_SD_KCAL**2
+        noise[:, WATER, WATER] += self.water_sd**2 * (1 - self.water_correlation**2)
         return push, noise
 
     def start(self, first_weight: float) -> tuple[Array, Array]:
-        mean = np.array([first_weight, self.prior_mean, 0.0, 0.0])
-        covariance = np.diag([1.0, self.prior_sd**2, FAST_MASS_START_SD_KG**2, self.water_sd**2])
+        mean = np.zeros((self.size, 4))
+        mean[:, TREND] = first_weight
+        mean[:, EXPENDITURE] = self.prior_mean
+        covariance = np.zeros((self.size, 4, 4))
+        covariance[:, TREND, TREND] = 1.0
+        covariance[:, EXPENDITURE, EXPENDITURE] = self.prior_sd**2
+        covariance[:, FAST, FAST] = FAST_MASS_START_SD_KG**2
+        covariance[:, WATER, WATER] = self.water_sd**2
         return mean, covariance
 
 
@@ -372,56 +399,78 @@ _FAST_DECAY = math.exp(-_FAST.rate_per_day)
 
 @dataclass(frozen=True)
 class _Filtered:
-    predicted_means: Array
-    predicted_covariances: Array
+    predicted_means: Array  # (days, k, 4)
+    predicted_covariances: Array  # (days, k, 4, 4)
     means: Array
     covariances: Array
-    log_likelihood: float
+    log_likelihood: Array  # (k,)
 
 
 def _filter(
-    model: _Model, intakes: Sequence[float | None], weights: Sequence[float | None]
+    models: _Models, intakes: Sequence[float | None], weights: Sequence[float | None]
 ) -> _Filtered:
-    n = len(intakes)
-    transition = model.transition
-    mean, covariance = model.start(next(w for w in weights if w is not None))
-    predicted_means, predicted_covariances = np.empty((n, 4)), np.empty((n, 4, 4))
-    means, covariances = np.empty((n, 4)), np.empty((n, 4, 4))
-    log_likelihood = 0.0
+    """The Kalman filter, forward over the days, for every model at once."""
+    n, k = len(intakes), models.size
+    transition = models.transition()
+    transposed = transition.transpose(0, 2, 1)
+    mean, covariance = models.start(next(w for w in weights if w is not None))
+    predicted_means, predicted_covariances = np.empty((n, k, 4)), np.empty((n, k, 4, 4))
+    means, covariances = np.empty((n, k, 4)), np.empty((n, k, 4, 4))
+    log_likelihood = np.zeros(k)
     for t in range(n):
         predicted_means[t], predicted_covariances[t] = mean, covariance
         weight = weights[t]
         if weight is not None:
-            innovation = weight - OBSERVED @ mean
+            innovation = weight - mean @ OBSERVED
             seen = covariance @ OBSERVED
-            variance = OBSERVED @ seen + SCALE_SD_KG**2
-            gain = seen / variance
-            mean = mean + gain * innovation
-            covariance = covariance - np.outer(gain, seen)
-            log_likelihood -= 0.5 * (math.log(2 * math.pi * variance) + innovation**2 / variance)
+            variance = seen @ OBSERVED + SCALE_SD_KG**2
+            gain = seen / variance[:, np.newaxis]
+            mean = mean + gain * innovation[:, np.newaxis]
+            covariance = covariance - gain[:, :, np.newaxis] * seen[:, np.newaxis, :]
+            log_likelihood -= 0.5 * (np.log(2 * math.pi * variance) + innovation**2 / variance)
         means[t], covariances[t] = mean, covariance
-        push, noise = model.step(intakes[t])
-        mean = transition @ mean + push
-        covariance = transition @ covariance @ transition.T + noise
+        push, noise = models.step(intakes[t])
+        mean = (transition @ mean[:, :, np.newaxis])[:, :, 0] + push
+        covariance = transition @ covariance @ transposed + noise
     return _Filtered(predicted_means, predicted_covariances, means, covariances, log_likelihood)
 
 
+def _smooth(models: _Models, filtered: _Filtered) -> tuple[Array, Array]:
+    """Rauch-Tung-Striebel smoother back over the filter's days: each day's state mean and
+    covariance given every day's log and weigh-in, for every model."""
+    transposed = models.transition().transpose(0, 2, 1)
+    means, covariances = filtered.means.copy(), filtered.covariances.copy()
+    for t in range(len(means) - 2, -1, -1):
+        predicted = filtered.predicted_covariances[t + 1]
+        gain = filtered.covariances[t] @ transposed @ np.linalg.pinv(predicted, hermitian=True)
+        step = (means[t + 1] - filtered.predicted_means[t + 1])[:, :, np.newaxis]
+        means[t] = filtered.means[t] + (gain @ step)[:, :, 0]
+        covariances[t] = filtered.covariances[t] + gain @ (
+            covariances[t + 1] - predicted
+        ) @ gain.transpose(0, 2, 1)
+    return means, covariances
+
+
 def _most_probable_water(
-    intakes: Sequence[float | None], weights: Sequence[float | None], model: _Model
-) -> dict[str, float]:
-    """The person's most probable water scatter and day-to-day correlation on the grids."""
-    best: dict[str, float] = {}
-    best_score = -math.inf
-    for water_sd, correlation in itertools.product(WATER_SD_GRID_KG, WATER_CORRELATION_GRID):
-        candidate = {"water_sd": water_sd, "water_correlation": correlation}
-        log_prior = -0.5 * (math.log(water_sd / WATER_SD_PRIOR_KG) / WATER_SD_PRIOR_LOG_SD) ** 2
-        score = (
-            _filter(dataclasses.replace(model, **candidate), intakes, weights).log_likelihood
-            + log_prior
-        )
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
+    intakes: Sequence[float | None], weights: Sequence[float | None], model: _Models
+) -> tuple[float, float]:
+    """The most probable water scatter and day-to-day correlation on the grids, for `model`
+    (one model), given the weigh-ins and the scatter's prior."""
+    grid = list(itertools.product(WATER_SD_GRID_KG, WATER_CORRELATION_GRID))
+    ones = np.ones(len(grid))
+    sds = np.array([sd for sd, _ in grid])
+    candidates = _Models(
+        model.rho * ones,
+        model.per_kg * ones,
+        model.prior_mean * ones,
+        model.prior_sd * ones,
+        sds,
+        np.array([correlation for _, correlation in grid]),
+        model.usual,
+    )
+    log_prior = -0.5 * (np.log(sds / WATER_SD_PRIOR_KG) / WATER_SD_PRIOR_LOG_SD) ** 2
+    best = int(np.argmax(_filter(candidates, intakes, weights).log_likelihood + log_prior))
+    return grid[best]
 
 
 @dataclass(frozen=True)
@@ -433,23 +482,6 @@ class _Fit:
     daily_sd: Array
     trend: Array
     log_likelihood: float
-
-    @classmethod
-    def of(
-        cls,
-        model: _Model,
-        intakes: Sequence[float | None],
-        weights: Sequence[float | None],
-        thermic: Array,
-    ) -> _Fit:
-        filtered = _filter(model, intakes, weights)
-        means, covariances = _smooth(model, filtered)
-        return cls(
-            means[:, EXPENDITURE] + thermic,
-            np.sqrt(covariances[:, EXPENDITURE, EXPENDITURE]),
-            means[:, TREND],
-            filtered.log_likelihood,
-        )
 
 
 def _averaged(fits: Sequence[_Fit]) -> tuple[Array, Array, Array, float, float]:
@@ -470,16 +502,3 @@ def _averaged(fits: Sequence[_Fit]) -> tuple[Array, Array, Array, float, float]:
     mean = float(weights @ last_means)
     sd = math.sqrt(float(weights @ (last_sds**2 + (last_means - mean) ** 2)))
     return daily, daily_sd, trend, mean, sd
-
-
-def _smooth(model: _Model, filtered: _Filtered) -> tuple[Array, Array]:
-    """Rauch-Tung-Striebel smoother back over the filter's days: each day's state mean and
-    covariance given every day's log and weigh-in."""
-    transition = model.transition
-    means, covariances = filtered.means.copy(), filtered.covariances.copy()
-    for t in range(len(means) - 2, -1, -1):
-        predicted = filtered.predicted_covariances[t + 1]
-        gain = filtered.covariances[t] @ transition.T @ np.linalg.pinv(predicted)
-        means[t] = filtered.means[t] + gain @ (means[t + 1] - filtered.predicted_means[t + 1])
-        covariances[t] = filtered.covariances[t] + gain @ (covariances[t + 1] - predicted) @ gain.T
-    return means, covariances
