@@ -8,7 +8,9 @@ from html import unescape
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from openplate.accounts import numbers_light
 from openplate.accounts.models import Account
@@ -250,3 +252,17 @@ def test_the_api_is_unchanged(alice: User, today: date, logged: dict[str, object
     after = client.get(f"/days/{today}").json(), client.get("/profile").json()
     assert after == before
     assert after[1]["goal"]["budget_kcal"] > 0
+
+
+def test_numbers_light_costs_the_day_page_no_query(
+    alice: User, alice_browser: Client, today: date, logged: dict[str, object]
+) -> None:
+    """The account comes with the signed-in user, so the switch is read without a query."""
+    counts = []
+    for on in (False, True):
+        numbers_light.set_numbers_light(alice, on)
+        alice_browser.get(f"/diary/{today}/")  # warm: the session and its user
+        with CaptureQueriesContext(connection) as queries:
+            assert alice_browser.get(f"/diary/{today}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[1] == counts[0]
