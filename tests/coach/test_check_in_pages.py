@@ -132,7 +132,21 @@ def test_numbers_light_leaves_the_calories_out(alice_browser: Client, alice: Use
     set_numbers_light(alice, True)
     page = alice_browser.get("/coach/check-in/").content.decode()  # makes the check-in
     card = alice_browser.get("/diary/").content.decode()
-    assert "kcal" not in page.split("<details")[0]
+    assert "kcal" not in page
     assert "Accept the new budget" in page
     assert 'id="check-in-card"' in card
     assert "waiting for your answer" in card
+
+
+def test_numbers_light_says_why_it_was_held_back_without_calories(
+    new_alice: User, today: date
+) -> None:
+    set_goal(new_alice, alice_goal(rate_kg_per_week=-1.0), on=today - timedelta(days=60))
+    Account.objects.update_or_create(user=new_alice, defaults={"check_in_weekday": today.weekday()})
+    log_history(new_alice, until=today - timedelta(days=1), intake_kcal=1300, start_kg=62)
+    set_numbers_light(new_alice, True)
+    page = signed_in(new_alice).get("/coach/check-in/").content.decode()
+    check_in = CheckIn.objects.get(user=new_alice)
+    assert check_in.limits == ["floor"]
+    assert "kcal" not in page
+    assert "Held back to stay inside the range that is safe for you." in page

@@ -30,6 +30,7 @@ from openplate.science import goals, units
 # A proposal within this many kcal of the current budget reads "about the same" in
 # numbers-light mode.
 ABOUT_THE_SAME_KCAL = 25.0
+HELD_IN_THE_SAFE_RANGE = "Held back to stay inside the range that is safe for you."
 
 
 class WeekdayForm(forms.Form):
@@ -52,8 +53,13 @@ class Shown:
     direction: str  # the proposal beside the current budget, in words, for numbers-light
 
     @property
-    def changes_budget(self) -> bool:
-        return round(self.check_in.proposed_budget_kcal) != round(self.check_in.current_budget_kcal)
+    def reasons_without_calories(self) -> list[str]:
+        """The reasons numbers-light mode shows: those that name no calorie figure, and one
+        sentence for the others."""
+        kept = [reason for reason in self.check_in.held_back if "kcal" not in reason]
+        if len(kept) < len(self.check_in.held_back):
+            kept.append(HELD_IN_THE_SAFE_RANGE)
+        return kept
 
 
 def shown(check_in: CheckIn, system: units.UnitSystem) -> Shown:
