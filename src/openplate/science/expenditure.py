@@ -34,8 +34,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from openplate.science import dynamics
-from openplate.science.energy import MIFFLIN_ST_JEOR, MifflinForm, Sex
+from openplate.science.energy import MIFFLIN_ST_JEOR, MifflinForm, Sex, check_adult_age
 from openplate.science.errors import InvalidInput
+from openplate.science.units import CM_PER_M
 
 Array = NDArray[np.float64]
 
@@ -131,6 +132,10 @@ TYPICAL_LOGGING_FACTOR = 0.85  # the grid's middle, for choosing the water scatt
 # Body fat assumed when sex, age or height is missing: 30 % of weight, near the middle of adults'
 # range (Jackson AS et al. Int J Obes 2002;26:789-96).
 DEFAULT_FAT_FRACTION = 0.30
+# Jackson's equation can give a lean young person under 5 % fat or a very heavy one over 60 %;
+# the estimate keeps the composition inside that span rather than refuse the person.
+FAT_PERCENT_CLAMP = (5.0, 60.0)
+HEIGHT_RANGE_CM = (100.0, 250.0)
 
 # Priors on expenditure in logged calories. With the person's sex, age and height: Mifflin-St
 # Jeor x PAL x the typical logging factor, its SD a 10 % equation error (Frankenfield D et al.
@@ -161,7 +166,7 @@ def estimate_expenditure(
     days: Sequence[LoggedDay], person: PersonPrior | None = None, *, band: float = 0.8
 ) -> ExpenditureEstimate:
     """Expenditure in logged calories, day by day and as the mean of the last 7 days."""
-    _check(days, band)
+    _check(days, band, person)
     weights = [day.weight_kg for day in days]
     usual = _usual_intake(days)
     incomplete = tuple(index for index, day in enumerate(days) if _incomplete(day, usual))
@@ -224,7 +229,20 @@ def estimate_expenditure(
     )
 
 
-def _check(days: Sequence[LoggedDay], band: float) -> None:
+def _check_person(person: PersonPrior) -> None:
+    if person.sex is not None and person.sex not in tuple(Sex):
+        raise InvalidInput(f"sex must be one of {', '.join(Sex)}")
+    if person.age_years is not None:
+        check_adult_age(person.age_years)
+    low, high = HEIGHT_RANGE_CM
+    if person.height_cm is not None and not low <= person.height_cm <= high:
+        raise InvalidInput(f"height must be between {low:g} and {high:g} cm")
+    low, high = dynamics.PAL_RANGE
+    if person.activity_factor is not None and not low <= person.activity_factor <= high:
+        raise InvalidInput(f"the activity factor (PAL) must be between {low:g} and {high:g}")
+
+
+def _check(days: Sequence[LoggedDay], band: float, person: PersonPrior | None) -> None:
     low_band, high_band = BAND_RANGE
     if not low_band <= band <= high_band:
         raise InvalidInput(f"the band must be between {low_band:g} and {high_band:g}")
@@ -236,6 +254,8 @@ def _check(days: Sequence[LoggedDay], band: float) -> None:
             raise InvalidInput(f"a weight must be between {low:g} and {high:g} kg")
         if day.intake_kcal is not None and not 0 <= day.intake_kcal <= MAX_INTAKE_KCAL:
             raise InvalidInput(f"a day's intake must be between 0 and {MAX_INTAKE_KCAL:g} kcal")
+    if person is not None:
+        _check_person(person)
     if not any(day.weight_kg is not None for day in days):
         raise InvalidInput("the estimate needs at least one weigh-in")
     if not any(_logged(day) for day in days):
@@ -284,15 +304,36 @@ def _intakes(days: Sequence[LoggedDay], incomplete: set[int]) -> list[float | No
     return intakes
 
 
+def _knows_body(person: PersonPrior | None) -> PersonPrior | None:
+    """The person, if their sex, age and height are all known."""
+    if person and person.sex and person.age_years is not None and person.height_cm is not None:
+        return person
+    return None
+
+
 def _body(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[float, float]:
     """Fat mass (kg) and the cost of moving a kg (delta, true kcal/kg/day) at the start."""
-    if person and person.sex and person.age_years is not None and person.height_cm is not None:
+    known = _knows_body(person)
+    if known is not None:
+        assert known.sex is not None
+        assert known.age_years is not None
+        assert known.height_cm is not None
+        sex = str(known.sex)
+        coefficients = dynamics.SEX_COEFFICIENTS[sex]
+        bmi = weight_kg / (known.height_cm / CM_PER_M) ** 2
+        fat_percent = (
+            coefficients.fat_age * known.age_years
+            + coefficients.fat_ln_bmi * math.log(bmi)
+            + coefficients.fat_constant
+        )
+        low, high = FAT_PERCENT_CLAMP
         body = dynamics.baseline(
-            str(person.sex),
-            person.age_years,
-            person.height_cm,
+            sex,
+            known.age_years,
+            known.height_cm,
             weight_kg,
-            person.activity_factor or DEFAULT_PAL,
+            known.activity_factor or DEFAULT_PAL,
+            body_fat_percent=min(max(fat_percent, low), high),
         )
         return float(body.fat_kg[0]), float(body.delta[0])
     pal = DEFAULT_PAL
@@ -304,8 +345,12 @@ def _body(person: PersonPrior | None, weight_kg: float, usual: float) -> tuple[f
 def _formula(person: PersonPrior | None, weight_kg: float) -> tuple[float, float] | None:
     """Mifflin-St Jeor x PAL (true kcal/day) and its coefficient of variation, if the person's
     sex, age and height are known."""
-    if not (person and person.sex and person.age_years is not None and person.height_cm):
+    person = _knows_body(person)
+    if person is None:
         return None
+    assert person.sex is not None
+    assert person.age_years is not None
+    assert person.height_cm is not None
     rmr = MIFFLIN_ST_JEOR[MifflinForm.UNROUNDED][Sex(person.sex)](
         weight_kg, person.height_cm, person.age_years
     )
