@@ -79,7 +79,9 @@ def test_she_accepts_and_tomorrows_budget_is_the_proposed_one(page: Page, server
     page.goto(f"{server_url}/")
     card = page.locator("#check-in-card")
     expect(card).to_contain_text("Today is your check-in day")
-    screenshot(page, "check-in-card-phone")
+    for viewport, name in ((PHONE, "phone"), (DESKTOP, "desktop")):
+        page.set_viewport_size(viewport)
+        screenshot(page, f"check-in-card-{name}")
     card.get_by_role("link", name="See your check-in").click()
 
     expect(page.get_by_role("heading", name="Today’s check-in")).to_be_visible()
