@@ -31,7 +31,11 @@ class Migration(migrations.Migration):
             name="numbers_light",
             field=models.BooleanField(
                 default=False,
-                help_text="Pages show portions, plate balance and trends instead of calorie figures. The person chooses it, or the server's admin sets it for them; the API is unchanged.",
+                help_text=(
+                    "Pages show portions, plate balance and trends instead of calorie figures. "
+                    "The person chooses it, or the server's admin sets it for them; the API is "
+                    "unchanged."
+                ),
             ),
         ),
         migrations.AddField(
