@@ -297,3 +297,53 @@ def test_maintenance_at_the_starting_weight_is_the_baseline_intake():
 def test_goal_mode_refuses_an_unreachable_target():
     with pytest.raises(InvalidInput, match="even eating nothing"):
         dynamics.plan_for_target(one(), 60.0, 30)
+
+
+def test_expenditure_is_the_intake_at_baseline_and_settles_back_to_it():
+    person = one()
+    level = dynamics.simulate(person, 30, with_expenditure=True)
+    assert level.expenditure_kcal is not None
+    assert_allclose(level.expenditure_kcal, person.intake_kcal[0], rtol=1e-9)
+    # Hall et al. 2011: after a lasting cut, expenditure falls toward the new intake.
+    cut = dynamics.simulate(person, 3 * 365, -500, with_expenditure=True)
+    assert cut.expenditure_kcal is not None
+    assert cut.expenditure_kcal[0, -1] == pytest.approx(person.intake_kcal[0] - 500, rel=0.01)
+    assert np.all(np.diff(cut.expenditure_kcal[0, 1:]) < 0)
+
+
+def test_expenditure_is_left_out_unless_asked_for():
+    assert dynamics.simulate(one(), 5).expenditure_kcal is None
+
+
+def test_expenditure_on_one_day_steps_matches_finer_steps():
+    person = one()
+    coarse = dynamics.simulate(person, 60, -700, with_expenditure=True).expenditure_kcal
+    fine = dynamics.simulate(
+        person, 60, -700, with_expenditure=True, steps_per_day=16
+    ).expenditure_kcal
+    assert coarse is not None
+    assert fine is not None
+    assert_allclose(coarse, fine, atol=2.0)
+
+
+def test_the_fast_masses_follow_intake_as_the_model_moves_them():
+    # A 10 % rise in intake: after a week, what weight gained beyond fat and its Forbes lean
+    # share is glycogen with its water and extracellular fluid.
+    person = one()
+    trajectory = dynamics.simulate(person, 7, 0.1 * person.intake_kcal)
+    fat = trajectory.fat_mass_kg[0]
+    slow = fat[-1] - fat[0] + P.forbes_kg * np.log(fat[-1] / fat[0])
+    fast = trajectory.weight_kg[0, -1] - trajectory.weight_kg[0, 0] - slow
+    response = dynamics.fast_mass_response()
+    assert fast == pytest.approx(0.1 * response.kg_per_intake_share, rel=0.1)
+    assert response.rate_per_day == pytest.approx(P.xi_na_mg_per_l_day / P.sodium_mg_per_l)
+
+
+def test_expenditure_per_kg_matches_the_maintenance_of_a_kg_less():
+    # At equilibrium intake equals expenditure; the beta_TEF and beta_AT terms scale the change.
+    person = one()
+    per_kg = float(dynamics.expenditure_per_kg(person.fat_kg[0], person.delta[0]))
+    weights = np.array([100.0, 99.0])
+    low = dynamics.maintenance_intake(person, weights[1:])
+    high = dynamics.maintenance_intake(person, weights[:1])
+    assert float(high[0] - low[0]) == pytest.approx(per_kg / (1 - P.beta_tef - P.beta_at), rel=0.05)

@@ -110,6 +110,9 @@ SCALE_SD_KG = 0.05  # a bathroom scale's own repeatability, and readings rounded
 # The fast masses before the first day: an intake change just before logging leaves glycogen and
 # fluid up to about a kilogram away from where the usual intake holds them.
 FAST_MASS_START_SD_KG = 0.5
+# How far a person's fast response to one day's intake may stray from the model's: its
+# carbohydrate and salt vary from day to day (the model takes half the energy as carbohydrate).
+FAST_RESPONSE_CV = 0.5
 # Daily drift of expenditure (kcal/day per day, SD): expenditure moves with weight (about 20-30
 # kcal/day per kg, the Hall model's gamma and delta terms) and with adaptive thermogenesis over
 # weeks (beta_AT = 0.14 of an intake change, tau 14 days), i.e. a few kcal a day.
@@ -138,15 +141,16 @@ FAT_PERCENT_CLAMP = (5.0, 60.0)
 HEIGHT_RANGE_CM = (100.0, 250.0)
 
 # Priors on expenditure in logged calories. With the person's sex, age and height: Mifflin-St
-# Jeor x PAL x the typical logging factor, its SD a 10 % equation error (Frankenfield D et al.
-# J Am Diet Assoc 2005;105:775-89: within 10 % of measured for most adults), the PAL's and the
-# logging factor's spread. Without them: the person's usual logged intake, as if at maintenance,
-# widely (a deficit or surplus of 500-1,000 kcal is common).
+# Jeor x PAL, times each logging factor of the grid; its SD combines the equation's error
+# (Frankenfield D et al. J Am Diet Assoc 2005;105:775-89: within 10 % of measured in 82 % of
+# non-obese adults, an SD of about 8 %) and the PAL's. Without them: the person's usual logged
+# intake, as if at maintenance, with an SD of 30 % of it (a deficit or surplus of 500-1,000
+# kcal/day is common while dieting or gaining).
 RMR_EQUATION_CV = 0.08
 DEFAULT_PAL = 1.55  # "moderately active", the middle of energy.ACTIVITY_LEVELS
 PAL_SD_UNKNOWN = 0.2  # spread of the five activity levels (1.2-1.9)
 PAL_SD_KNOWN = 0.1  # a chosen level still misjudges the person by about one step
-INTAKE_PRIOR_SD_KCAL = 600.0
+INTAKE_PRIOR_CV = 0.3
 
 # Unlogged day: intake unknown, entered as the usual intake with this coefficient of variation
 # (a person's day-to-day variation of energy intake, CV about 25-30 %: Beaton GH et al. Am J Clin
@@ -180,7 +184,7 @@ def estimate_expenditure(
     factors = np.array(LOGGING_FACTOR_GRID)
     if formula is None:
         prior_mean = np.full_like(factors, usual)
-        prior_sd = np.full_like(factors, INTAKE_PRIOR_SD_KCAL)
+        prior_sd = np.full_like(factors, INTAKE_PRIOR_CV * max(usual, 1.0))
     else:
         prior_mean = formula[0] * factors
         prior_sd = prior_mean * formula[1]
@@ -269,13 +273,13 @@ def _logged(day: LoggedDay) -> bool:
 
 
 def _usual_intake(days: Sequence[LoggedDay]) -> float:
-    """The person's usual logged intake: the median of the days neither left out nor fasted,
-    taken again without the days far below the first median, so that the incomplete days
-    themselves do not drag it down."""
+    """The person's usual logged intake: the median of the days they ate on (neither left out
+    nor fasted, nor logged at zero), taken again without the days far below the first median, so
+    that the incomplete days themselves do not drag it down."""
     logged = [
         day.intake_kcal
         for day in days
-        if day.intake_kcal is not None and day.status in (DayStatus.AUTO, DayStatus.COMPLETE)
+        if day.intake_kcal and day.status in (DayStatus.AUTO, DayStatus.COMPLETE)
     ]
     if not logged:
         return 0.0
@@ -424,6 +428,7 @@ class _Models:
         noise[:, TREND, TREND] += TREND_WANDER_SD_KG**2
         noise[:, EXPENDITURE, EXPENDITURE] += EXPENDITURE_DRIFT_SD_KCAL**2
         noise[:, WATER, WATER] += self.water_sd**2 * (1 - self.water_correlation**2)
+        noise[:, FAST, FAST] += (FAST_RESPONSE_CV * push[:, FAST]) ** 2
         return push, noise
 
     def start(self, first_weight: float) -> tuple[Array, Array]:
