@@ -160,8 +160,8 @@ UNLOGGED_INTAKE_CV = 0.35
 # Incomplete days: a day not confirmed complete whose logged intake is below this share of the
 # person's usual (median) logged intake. A day logged at a quarter to a half of what was eaten
 # falls below it unless the person ate far more than usual; with a day-to-day CV of 25 % (Beaton
-# 1979) an ordinary light day falls below it about once in 40 days (a log-normal's 2.5th
-# centile). Chosen on the simulated people (benchmarks/expenditure_accuracy.py) to keep
+# 1979) an ordinary light day falls below it about once in 80 days (a log-normal with SD 0.25
+# in log units is under 0.57 of its median 1.2 % of the time). Chosen on the simulated people (benchmarks/expenditure_accuracy.py) to keep
 # precision and recall both above 0.8.
 INCOMPLETE_SHARE_OF_USUAL = 0.57
 
