@@ -7,17 +7,22 @@ a consistent habit of under-logging cancels out.
 
 The model (docs/science.md, "The expenditure estimate") is a linear state space over days t:
 
-    W[t+1] = W[t] + (I[t] - E[t]) / rho      trend weight (kg); I logged intake, E expenditure
-    E[t+1] = E[t] + drift                     expenditure, a slow random walk (kcal/day)
-    y[t]   = W[t] + water                     the scale reading, trend plus water swings
+    W[t+1] = W[t] + (I*[t] - E[t]) / (f rho)           trend weight: fat and lean tissue (kg)
+    E[t+1] = E[t] + k (W[t+1] - W[t]) + drift           expenditure at the usual intake
+    V[t+1] = a V[t] + (1 - a) s (I[t] / usual - 1)      glycogen, its water, extracellular fluid
+    A[t+1] = phi A[t] + noise                           the water swing
+    y[t]   = W[t] + V[t] + A[t] + scale noise           the weigh-in
 
-solved by a Kalman filter and a Rauch-Tung-Striebel smoother. `rho` is the energy density of a kg
-of weight change for the person's body composition (`dynamics.weight_change_energy_density`), in
-logged calories. An unlogged day is unknown, not zero: its intake enters as the person's usual
-intake with a wide variance. A fasted day is 0 kcal. A day left out by the person is unknown, and
-so is a day found incomplete (logged far below the person's usual intake) unless they confirmed it.
+with I the day's logged intake, I* = I less its thermic effect above the usual intake, rho and k
+the energy density of weight change and the expenditure per kg for the person's body fat, and s
+and a the fast masses' response, all from the Hall model (`dynamics`). A Kalman filter and a
+Rauch-Tung-Striebel smoother solve it for each logging factor f on a grid; the solutions are
+averaged by how well each explains the weigh-ins, and the water swing's scatter and correlation
+are the most probable on a grid.
 
-This is the first version: a two-state filter with white water noise.
+An unlogged day is unknown, not zero: its intake enters as the person's usual intake with a wide
+variance. A fasted day is 0 kcal. A day left out by the person is unknown, and so is a day found
+incomplete (logged far below the person's usual intake) unless they confirmed it.
 """
 
 from __future__ import annotations
@@ -161,8 +166,8 @@ UNLOGGED_INTAKE_CV = 0.35
 # person's usual (median) logged intake. A day logged at a quarter to a half of what was eaten
 # falls below it unless the person ate far more than usual; with a day-to-day CV of 25 % (Beaton
 # 1979) an ordinary light day falls below it about once in 80 days (a log-normal with SD 0.25
-# in log units is under 0.57 of its median 1.2 % of the time). Chosen on the simulated people (benchmarks/expenditure_accuracy.py) to keep
-# precision and recall both above 0.8.
+# in log units is under 0.57 of its median 1.2 % of the time). Chosen on the simulated people
+# (benchmarks/expenditure_accuracy.py) to keep precision and recall both above 0.8.
 INCOMPLETE_SHARE_OF_USUAL = 0.57
 
 
