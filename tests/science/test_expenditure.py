@@ -68,7 +68,11 @@ def test_logging_a_share_of_any_log_scales_at_least_its_intake_part(daily, weigh
     ).expenditure_kcal
     intake_part = float(np.mean(daily))
     ends = sorted((factor * full, full - (1 - factor) * intake_part))
-    assert ends[0] - 0.01 * full <= share <= ends[1] + 0.01 * full
+    # Within 4 %: the logging factors the estimate averages over, and the water scatter it picks
+    # on a grid, are fixed, so a scaled log sits a little differently among them. An estimate
+    # that ignored the scaling would be off by the whole share not logged, up to 30 %.
+    slack = 0.04 * full
+    assert ends[0] - slack <= share <= ends[1] + slack
 
 
 @FEW
@@ -276,3 +280,12 @@ def test_energy_density_rises_with_body_fat_between_lean_and_fat_tissue(a, b):
 def test_energy_density_refuses_no_fat():
     with pytest.raises(InvalidInput):
         dynamics.weight_change_energy_density(0.0)
+
+
+@pytest.mark.parametrize("typo_kg", [-10.0, 10.0])
+def test_one_mistyped_weigh_in_barely_moves_the_estimate(typo_kg):
+    # Taken at face value, 10 kg in the last week of four would be tens of thousands of kcal.
+    days = jittered([2200.0] * 28, 80.0, seed=5)
+    before = estimate_expenditure(days).expenditure_kcal
+    days[20] = LoggedDay(2200.0, days[20].weight_kg + typo_kg, KEPT)
+    assert estimate_expenditure(days).expenditure_kcal == pytest.approx(before, abs=100)

@@ -111,6 +111,10 @@ WATER_SD_GRID_KG = (0.15, 0.2, 0.27, 0.36, 0.48, 0.64, 0.85, 1.13, 1.5)
 WATER_SD_PRIOR_KG = 0.55
 WATER_SD_PRIOR_LOG_SD = 0.5
 WATER_CORRELATION_GRID = (0.3, 0.5, 0.7)
+# A weigh-in this many SDs from its prediction is down-weighted, and scored by Huber's loss in
+# the likelihood (Huber PJ. Ann Math Stat 1964;35:73-101); 3 SD leaves Gaussian readings almost
+# untouched (0.3 % of them lie further).
+OUTLIER_Z = 3.0
 SCALE_SD_KG = 0.05  # a bathroom scale's own repeatability, and readings rounded to 0.1 kg
 # The fast masses before the first day: an intake change just before logging leaves glycogen and
 # fluid up to about a kilogram away from where the usual intake holds them.
@@ -479,10 +483,15 @@ def _filter(
             innovation = weight - mean @ OBSERVED
             seen = covariance @ OBSERVED
             variance = seen @ OBSERVED + SCALE_SD_KG**2
-            gain = seen / variance[:, np.newaxis]
+            # A reading further than OUTLIER_Z from its prediction counts as if its noise were
+            # wide enough to put it at OUTLIER_Z, so one mistyped weight cannot swing the estimate.
+            z = np.abs(innovation) / np.sqrt(variance)
+            widened = variance * np.maximum(1.0, z / OUTLIER_Z) ** 2
+            gain = seen / widened[:, np.newaxis]
             mean = mean + gain * innovation[:, np.newaxis]
             covariance = covariance - gain[:, :, np.newaxis] * seen[:, np.newaxis, :]
-            log_likelihood -= 0.5 * (np.log(2 * math.pi * variance) + innovation**2 / variance)
+            huber = np.where(z <= OUTLIER_Z, z**2, 2 * OUTLIER_Z * z - OUTLIER_Z**2)
+            log_likelihood -= 0.5 * (np.log(2 * math.pi * variance) + huber)
         means[t], covariances[t] = mean, covariance
         push, noise = models.step(intakes[t])
         mean = (transition @ mean[:, :, np.newaxis])[:, :, 0] + push
