@@ -5,8 +5,9 @@ README and docs/screenshots/, so the pictures show the app as it is.
 
 It starts `openplate serve` on a fresh data folder, gives a demo person three weeks of history
 (meals in plain words, weigh-ins, water, walks), signs them in with Chromium
-(/usr/bin/chromium, through Playwright) and photographs each page in light mode, plus the day
-in dark mode. Nothing outside the temporary folder is touched.
+(/usr/bin/chromium, through Playwright) and photographs each page in light mode (the day, adding
+food, progress, the weekly report, the goal, the expenditure estimate and the weekly check-in),
+plus the day in dark mode. Nothing outside the temporary folder is touched.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def _seed_history() -> date:
 
     from openplate.accounts.goals import GoalInput, set_goal
     from openplate.body import services as body
+    from openplate.coach.checkins import set_check_in_weekday
     from openplate.diary import services as diary
     from openplate.exercise import services as exercise
     from openplate.exercise.models import Activity
@@ -91,6 +93,7 @@ def _seed_history() -> date:
         target_weight_kg=units.kg_from_lb(155),
     )
     set_goal(person, goal, on=start)
+    set_check_in_weekday(person, today.weekday())  # so the pictures show a check-in
     walking = Activity.objects.filter(description__icontains="walking").order_by("code").first()
     rng = random.Random(7)
     for offset in range(DAYS + 1):
@@ -121,6 +124,8 @@ def _photograph(url: str, today: date, out: Path) -> None:
         "progress": "/progress/",
         "report": "/progress/report/",
         "goal": "/goal/",
+        "expenditure": "/coach/expenditure/",
+        "check-in": "/coach/check-in/",
     }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
