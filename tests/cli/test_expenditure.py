@@ -70,6 +70,14 @@ def test_the_person_options_are_the_prior(csv_file):
     assert payload != run_json(path)
 
 
+@pytest.mark.parametrize("height", ["165", "165.0", "5 ft 5 in", "65 in"])
+def test_a_height_is_centimetres_unless_it_says_otherwise(csv_file, height):
+    path = csv_file(steady_csv())
+    in_cm = run_json(path, "--sex", "female", "--age", "40", "--height", "165 cm")
+    payload = run_json(path, "--sex", "female", "--age", "40", "--height", height)
+    assert payload["expenditure_kcal"] == pytest.approx(in_cm["expenditure_kcal"], abs=2)
+
+
 def test_dates_missing_between_rows_are_days_not_logged(csv_file):
     text = f"{HEADER}\n2025-01-01,2000,70\n2025-01-04,2100,69.9\n2025-01-05,,\n"
     payload = run_json(csv_file(text))

@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from openplate.cli.options import HEIGHT
+from openplate.cli.options import HEIGHT_IN_CM
 from openplate.science.energy import Sex
 from openplate.science.expenditure import MAX_INTAKE_KCAL, WEIGHT_RANGE_KG, LoggedDay, PersonPrior
 
@@ -49,7 +49,9 @@ class Days:
 @click.option("--user", "username", help="Read this person's own diary instead of a file.")
 @click.option("--sex", type=click.Choice([s.value for s in Sex]), help="With a file: the sex.")
 @click.option("--age", type=float, help="With a file: age in years.")
-@click.option("--height", type=HEIGHT, help='With a file: "5 ft 4 in", "163 cm"...')
+@click.option(
+    "--height", type=HEIGHT_IN_CM, help='With a file: height in cm ("163"), or "5 ft 4 in".'
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def expenditure(
     file: IO[str] | None,

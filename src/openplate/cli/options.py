@@ -32,6 +32,10 @@ class Quantity(click.ParamType):  # type: ignore[type-arg]  # generic only in ne
 
 
 HEIGHT = Quantity("height", units.parse_height_cm)
+# `expenditure --height CM`: a bare number is centimetres there; a unit may still be given.
+HEIGHT_IN_CM = Quantity(
+    "height", lambda text: units.parse_height_cm(f"{text} cm" if _is_number(text) else text)
+)
 BODY_WEIGHT = Quantity("weight", units.parse_body_weight_kg)
 WEEKLY_RATE = Quantity("rate", units.parse_weekly_rate_kg)
 ACTIVITY = click.Choice(list(energy.ACTIVITY_LEVELS))
@@ -77,3 +81,11 @@ def emit(payload: dict[str, Any], as_json: bool, readable: Callable[[], str]) ->
 
 def kcal(value: float) -> int:
     return round(value)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
