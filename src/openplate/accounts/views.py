@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -58,6 +57,7 @@ from openplate.accounts.profile import (
     start_account,
     time_zone_name_of,
 )
+from openplate.core.pages import signed_in
 from openplate.science import energy, units
 from openplate.science.energy import Sex
 from openplate.science.goals import weekly_goal_label
@@ -67,11 +67,6 @@ from openplate.science.units import ML_PER_US_CUP
 INVALID = 422  # a form sent back with its errors
 AGE_ROUNDING_YEARS = 1.5 / units.DAYS_PER_YEAR
 UNITS_SESSION_KEY = "units"  # the units preference of someone without a profile yet
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 # --- Sign-up -----------------------------------------------------------------------------------
@@ -111,7 +106,7 @@ def goal(request: HttpRequest) -> HttpResponse:
     (or `imperial`) shows the form in those units, converting the heights and weights sent with
     it: the units switch sends the whole form that way, through htmx, to get the form back.
     """
-    user = _user(request)
+    user = signed_in(request)
     today = timezone.localdate()
     profile = profile_of(user)
     current = goal_on(user, today)
@@ -157,7 +152,7 @@ def _goal_page(
             "budget_kcal": past.budget_kcal,
             "current": current is not None and past.pk == current.pk,
         }
-        for past in Goal.objects.filter(user=_user(request)).order_by("-starts_on")
+        for past in Goal.objects.filter(user=signed_in(request)).order_by("-starts_on")
     ]
     context: dict[str, Any] = {"form": form, "goal": current, "history": history}
     if current is not None:
@@ -205,7 +200,7 @@ def _macros(goal: Goal) -> list[dict[str, Any]]:
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Display units, the time zone, water, exercise in the budget, API tokens, and the way to
     change the password."""
-    user = _user(request)
+    user = signed_in(request)
     profile = profile_of(user)
     if request.method == "POST":
         form = UnitsForm(request.POST)
@@ -225,7 +220,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def time_zone(request: HttpRequest) -> HttpResponse:
     """The time zone the person's days follow."""
-    user = _user(request)
+    user = signed_in(request)
     current = time_zone_name_of(user)
     form = TimeZoneForm(request.POST, current=current)
     if form.is_valid():
@@ -251,7 +246,7 @@ def water_goal(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             profile = change_profile(
-                _user(request),
+                signed_in(request),
                 water_goal=form.cleaned_data["amount"],
                 water_unit=form.cleaned_data["unit"],
             )
@@ -272,7 +267,7 @@ def water_goal(request: HttpRequest) -> HttpResponse:
 @require_POST
 def exercise_share(request: HttpRequest) -> HttpResponse:
     """How much of the exercise logged is added to the budget: all, half or none."""
-    user = _user(request)
+    user = signed_in(request)
     form = ExerciseShareForm(request.POST)
     if form.is_valid():
         share = set_exercise_share(user, form.cleaned_data["exercise_share"])
@@ -287,7 +282,7 @@ def exercise_share(request: HttpRequest) -> HttpResponse:
 @require_POST
 def numbers_light(request: HttpRequest) -> HttpResponse:
     """Numbers-light mode on or off: the pages without calorie figures."""
-    user = _user(request)
+    user = signed_in(request)
     form = NumbersLightForm(request.POST)
     if form.is_valid():
         try:
@@ -308,7 +303,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
-            token, secret = tokens.create_token(_user(request), form.cleaned_data["name"])
+            token, secret = tokens.create_token(signed_in(request), form.cleaned_data["name"])
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 for problem in problems:
@@ -322,7 +317,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     """Delete one of the person's own tokens; anyone else's is not found."""
-    user = _user(request)
+    user = signed_in(request)
     token = get_object_or_404(ApiToken, pk=token_id, user=user)
     if not tokens.revoke_token(user, token.pk):
         raise Http404
@@ -351,7 +346,7 @@ def _settings_page(
     secret: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     profile = profile_of(user)
     current_units = (
         profile.units if profile else request.session.get(UNITS_SESSION_KEY, Profile.Units.IMPERIAL)

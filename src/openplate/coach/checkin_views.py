@@ -14,7 +14,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +24,7 @@ from openplate.accounts.numbers_light import numbers_light_of
 from openplate.accounts.profile import profile_of, today_for
 from openplate.coach import checkins
 from openplate.coach.models import CheckIn
+from openplate.core.pages import signed_in
 from openplate.science import goals, units
 
 # A proposal within this many kcal of the current budget reads "about the same" in
@@ -92,15 +92,10 @@ def unit_system(profile: Profile | None) -> units.UnitSystem:
     return "metric" if profile is not None and profile.units == Profile.Units.METRIC else "imperial"
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 @require_safe
 def check_in(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     today = today_for(user)
     system = unit_system(profile_of(user))
     week = checkins.this_week(user, today)
@@ -121,7 +116,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def accept(request: HttpRequest, check_in_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     check_in = get_object_or_404(CheckIn, pk=check_in_id, user=user)
     try:
         goal = checkins.accept(check_in)
@@ -136,7 +131,7 @@ def accept(request: HttpRequest, check_in_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def keep(request: HttpRequest, check_in_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     check_in = get_object_or_404(CheckIn, pk=check_in_id, user=user)
     try:
         checkins.keep(check_in)
@@ -154,6 +149,8 @@ def check_in_day(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose a day of the week.")
         return redirect("coach:check_in")
-    weekday = checkins.set_check_in_weekday(_user(request), form.cleaned_data["check_in_weekday"])
+    weekday = checkins.set_check_in_weekday(
+        signed_in(request), form.cleaned_data["check_in_weekday"]
+    )
     messages.success(request, f"Your weekly check-in is now on {Weekday(weekday).label}s.")
     return redirect("coach:check_in")

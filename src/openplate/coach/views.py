@@ -20,7 +20,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -31,6 +30,7 @@ from openplate.accounts.models import Profile
 from openplate.accounts.profile import profile_of, today_for
 from openplate.coach.dated import DatedDay, DatedEstimate, estimate_from
 from openplate.coach.expenditure import from_first_news, logged_days, person_prior, window_for
+from openplate.core.pages import signed_in
 from openplate.diary.marks import mark_day
 from openplate.diary.models import DayMark
 from openplate.science import units
@@ -57,15 +57,10 @@ class Gathered:
     reason: str
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 @require_safe
 def expenditure(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     profile = profile_of(user)
     window = window_for(user)
     days = logged_days(user, window)
@@ -118,7 +113,7 @@ def decide_day(request: HttpRequest, day: date) -> HttpResponse:
     else:
         status, done = choice
         try:
-            mark_day(_user(request), day=day, status=status)
+            mark_day(signed_in(request), day=day, status=status)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -27,6 +27,7 @@ from openplate.accounts.numbers_light import numbers_light_of
 from openplate.body.services import last_weigh_in_date, water_card
 from openplate.core import undo
 from openplate.core.forms import add_service_errors
+from openplate.core.pages import signed_in
 from openplate.diary import dashboard, marks, saved_meals, services
 from openplate.diary.forms import (
     CopyForm,
@@ -50,11 +51,6 @@ from openplate.guides.triggers import offered_after, soreness_days
 
 INVALID = 422  # a form sent back with its errors
 SEARCH_RESULTS = 20
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _meal(request: HttpRequest) -> str:
@@ -92,7 +88,7 @@ def _day(
     save_meal_form: SaveMealForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     entries = list(services.entries_on(user, day))
     yesterday = day - timedelta(days=1)
     yesterdays = services.meal_totals(user, yesterday)
@@ -173,7 +169,7 @@ MARKED = {
 @require_POST
 def mark_day(request: HttpRequest, day: date) -> HttpResponse:
     """Mark the day complete, left out or fasted (`status`), or clear its mark (`status` empty)."""
-    user = _user(request)
+    user = signed_in(request)
     status = request.POST.get("status", "")
     name = f"{day:%A %b %-d}"
     if not status:
@@ -193,7 +189,7 @@ def mark_day(request: HttpRequest, day: date) -> HttpResponse:
 @require_safe
 def add_food(request: HttpRequest, day: date) -> HttpResponse:
     """Search, recent and favourite foods, each one click from the serving picker."""
-    user = _user(request)
+    user = signed_in(request)
     query = request.GET.get("q", "").strip()
     context = {
         "day": day,
@@ -233,7 +229,7 @@ def search(request: HttpRequest) -> HttpResponse:
         day = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
         day = timezone.localdate()
-    results = services.search_for(_user(request), query, limit=SEARCH_RESULTS) if query else []
+    results = services.search_for(signed_in(request), query, limit=SEARCH_RESULTS) if query else []
     context = {"day": day, "meal": _meal(request), "query": query, "results": results}
     return render(request, "diary/_results.html", context)
 
@@ -242,7 +238,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def log_food(request: HttpRequest, day: date, food_id: int) -> HttpResponse:
     """The serving picker: which serving, how many, which meal."""
-    user = _user(request)
+    user = signed_in(request)
     food = _visible_food(user, food_id)
     choices = serving_choices(food)
     serving, quantity = default_amount(food)
@@ -279,7 +275,7 @@ def log_food(request: HttpRequest, day: date, food_id: int) -> HttpResponse:
 @require_POST
 def log_again(request: HttpRequest, day: date) -> HttpResponse:
     """One tap: a recent or favourite food, logged again at the amount last logged."""
-    user = _user(request)
+    user = signed_in(request)
     food = _visible_food(user, _food_id(request.POST.get("food_id")))
     try:
         entry = services.log_again(user, day=day, meal=_meal(request), food=food)
@@ -300,7 +296,7 @@ def save_meal(request: HttpRequest, day: date) -> HttpResponse:
     form = SaveMealForm(request.POST)
     if form.is_valid():
         try:
-            saved = saved_meals.save_meal(_user(request), day=day, **form.cleaned_data)
+            saved = saved_meals.save_meal(signed_in(request), day=day, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -314,7 +310,7 @@ def save_meal(request: HttpRequest, day: date) -> HttpResponse:
 @login_required
 @require_POST
 def log_saved_meal(request: HttpRequest, day: date, saved_meal_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     saved = _own_saved_meal(user, saved_meal_id)
     meal = request.POST.get("meal") or None
     try:
@@ -334,7 +330,7 @@ def log_saved_meal(request: HttpRequest, day: date, saved_meal_id: int) -> HttpR
 def saved_meal_list(request: HttpRequest) -> HttpResponse:
     """The person's saved meals, to look at, rename or delete."""
     context = {
-        "saved_meals": saved_meals.saved_meals(_user(request)).prefetch_related("items"),
+        "saved_meals": saved_meals.saved_meals(signed_in(request)).prefetch_related("items"),
         "today": timezone.localdate(),
     }
     return render(request, "diary/saved_meals.html", context)
@@ -343,7 +339,7 @@ def saved_meal_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def rename_saved_meal(request: HttpRequest, saved_meal_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     saved = _own_saved_meal(user, saved_meal_id)
     old_name = saved.name
     try:
@@ -358,7 +354,7 @@ def rename_saved_meal(request: HttpRequest, saved_meal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete_saved_meal(request: HttpRequest, saved_meal_id: int) -> HttpResponse:
-    saved = _own_saved_meal(_user(request), saved_meal_id)
+    saved = _own_saved_meal(signed_in(request), saved_meal_id)
     saved.delete()
     messages.success(request, f"Deleted {saved.name}; what you logged with it stays.")
     return redirect("diary:saved_meals")
@@ -371,7 +367,7 @@ def quick_add(request: HttpRequest, day: date) -> HttpResponse:
     if form.is_valid():
         values = {key: value for key, value in form.cleaned_data.items() if value not in (None, "")}
         try:
-            entry = services.quick_add(_user(request), day=day, **values)
+            entry = services.quick_add(signed_in(request), day=day, **values)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -392,7 +388,7 @@ def copy(request: HttpRequest, day: date) -> HttpResponse:
     meal = form.cleaned_data["meal"] or None
     try:
         copies = services.copy_entries(
-            _user(request), from_day=form.cleaned_data["from_date"], to_day=day, meal=meal
+            signed_in(request), from_day=form.cleaned_data["from_date"], to_day=day, meal=meal
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -413,7 +409,7 @@ def custom_food(request: HttpRequest, day: date) -> HttpResponse:
         data = form.cleaned_data
         try:
             food = create_custom_food(
-                _user(request),
+                signed_in(request),
                 data["name"],
                 nutrients=form.nutrients(),
                 per_grams=data["per_grams"],
@@ -435,7 +431,7 @@ def custom_food(request: HttpRequest, day: date) -> HttpResponse:
 @require_safe
 def nutrients(request: HttpRequest, day: date) -> HttpResponse:
     """Every nutrient eaten on the day, in label order."""
-    context = {"day": day, "nutrients": services.day_nutrients(_user(request), day)}
+    context = {"day": day, "nutrients": services.day_nutrients(signed_in(request), day)}
     return render(request, "diary/nutrients.html", context)
 
 
@@ -501,7 +497,7 @@ def undo_delete(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def favourite(request: HttpRequest, food_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     food = _visible_food(user, food_id)
     services.set_favourite(user, food, request.POST.get("favourite") == "1")
     back = request.POST.get("next", "")

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from openplate.accounts.numbers_light import numbers_light_of
+from openplate.core.pages import signed_in
 from openplate.diary import services
 from openplate.diary.meals import meal_now
 from openplate.diary.models import Meal
@@ -66,7 +67,7 @@ class Row:
 @login_required
 @require_http_methods(["GET", "POST"])
 def log_words(request: HttpRequest, day: date) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     meal = _meal(request)
     if request.method == "GET":
         text = request.GET.get("text", "").strip()
@@ -195,11 +196,6 @@ def _review(
         "total_kcal": sum(row.kcal for row in rows if row.include),
     }
     return render(request, "diary/words.html", context, status=status)
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _meal(request: HttpRequest) -> str:

@@ -26,6 +26,7 @@ from openplate.accounts.models import Profile
 from openplate.body.services import body_weight_on, has_weighed_in
 from openplate.core import undo
 from openplate.core.forms import add_service_errors
+from openplate.core.pages import signed_in
 from openplate.exercise import services
 from openplate.exercise.forms import (
     SERVICE_FIELDS,
@@ -52,11 +53,6 @@ class BodyWeight:
     kg: float | None
     weighed: bool  # False: the goal's weight (no weigh-in yet)
     lb: float | None
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _metric(user: User) -> bool:
@@ -96,7 +92,7 @@ def _day(
     strength_form: StrengthForm | None = None,
     open_form: str = "",
 ) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     query = request.GET.get("q", "").strip()
     entries = list(services.entries_on(user, day))
     code = activity_form["activity"].value() if activity_form else request.GET.get("activity", "")
@@ -140,7 +136,7 @@ def formula(request: HttpRequest, day: date) -> HttpResponse:
         minutes: float | None = float(request.GET.get("minutes", ""))
     except ValueError:
         minutes = None
-    context = _formula_context(_user(request), day, activity, minutes)
+    context = _formula_context(signed_in(request), day, activity, minutes)
     return render(request, "exercise/_formula.html", context)
 
 
@@ -158,7 +154,7 @@ def _formula_context(
 @login_required
 @require_POST
 def log_activity(request: HttpRequest, day: date) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     form = ActivityForm(request.POST)
     if form.is_valid():
         activity = _chosen_activity(form.cleaned_data["activity"])
@@ -183,7 +179,7 @@ def log_custom(request: HttpRequest, day: date) -> HttpResponse:
     form = CustomForm(request.POST)
     if form.is_valid():
         try:
-            entry = services.log_custom(_user(request), day=day, **form.cleaned_data)
+            entry = services.log_custom(signed_in(request), day=day, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error, SERVICE_FIELDS)
         else:
@@ -195,7 +191,7 @@ def log_custom(request: HttpRequest, day: date) -> HttpResponse:
 @login_required
 @require_POST
 def log_strength(request: HttpRequest, day: date) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     form = StrengthForm(request.POST, metric=_metric(user))
     if form.is_valid():
         data = form.cleaned_data
@@ -220,7 +216,7 @@ def log_strength(request: HttpRequest, day: date) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     entry = get_object_or_404(
         ExerciseEntry.objects.select_related("activity"), pk=entry_id, user=user
     )
@@ -265,7 +261,7 @@ def _edit_form(entry: ExerciseEntry, data: Any, *, metric: bool) -> forms.Form:
 @login_required
 @require_POST
 def delete_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     entry = get_object_or_404(ExerciseEntry, pk=entry_id, user=user)
     undo.delete_with_undo(request, entry, entry.name)
     return _back(request, entry.date)

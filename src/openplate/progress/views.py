@@ -12,7 +12,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +25,7 @@ from openplate.accounts.profile import CUPS
 from openplate.body import services
 from openplate.body.models import WeightEntry
 from openplate.core.forms import add_service_errors
+from openplate.core.pages import signed_in
 from openplate.progress import charts, period
 from openplate.progress.forms import WeighInForm
 from openplate.science.units import ML_PER_US_CUP
@@ -43,11 +43,6 @@ DEFAULT_RANGE = "3m"  # the longest shown without a choice
 RECENT_WEIGH_INS = 10
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
@@ -57,7 +52,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def _overview(
     request: HttpRequest, *, form: WeighInForm | None = None, status: int = 200
 ) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     today = timezone.localdate()
     chosen = request.GET.get("range", "")
     if chosen not in RANGES:
@@ -133,7 +128,7 @@ def _forecast_end(data: period.Progress, unit: str) -> dict[str, Any] | None:
 @require_POST
 def weigh_in(request: HttpRequest) -> HttpResponse:
     """Record a weigh-in from the progress page; errors are shown beside the fields."""
-    user = _user(request)
+    user = signed_in(request)
     unit = request.POST.get("unit") or services.LB
     form = WeighInForm(request.POST, unit=unit if unit in services.WEIGHT_UNITS else services.LB)
     if form.is_valid():
@@ -169,7 +164,7 @@ def delete_weigh_in(request: HttpRequest, entry_id: int) -> HttpResponse:
 def add_water(request: HttpRequest, day: date) -> HttpResponse:
     """A cup of water with one tap, or an `amount` in `unit` (cups or ml) typed in. htmx gets
     the card back; a plain form goes back where it was."""
-    user = _user(request)
+    user = signed_in(request)
     try:
         amount, unit = _water_amount(request)
         services.log_water(user, day=day, amount=amount, unit=unit)
@@ -196,7 +191,7 @@ def _water_amount(request: HttpRequest) -> tuple[float, str]:
 @login_required
 @require_POST
 def undo_water(request: HttpRequest, day: date) -> HttpResponse:
-    services.undo_water(_user(request), day)
+    services.undo_water(signed_in(request), day)
     return _water_answer(request, day)
 
 
@@ -209,7 +204,7 @@ def _water_answer(request: HttpRequest, day: date) -> HttpResponse:
 def _water_card(
     request: HttpRequest, day: date, *, error: str = "", status: int = 200
 ) -> HttpResponse:
-    context = {"water": services.water_card(_user(request), day), "water_error": error}
+    context = {"water": services.water_card(signed_in(request), day), "water_error": error}
     return render(request, "progress/_water.html", context, status=status)
 
 
@@ -222,7 +217,7 @@ def report(request: HttpRequest) -> HttpResponse:
         monday = period.monday_of(date.fromisoformat(request.GET.get("week", "")))
     except ValueError:
         monday = period.default_week(today)
-    week = period.week_report(_user(request), monday)
+    week = period.week_report(signed_in(request), monday)
     unit = charts.weight_unit(week.units)
     rows = [
         {

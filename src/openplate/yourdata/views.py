@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,15 +18,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from openplate.core.pages import signed_in
 from openplate.yourdata import export
 from openplate.yourdata.deletion import delete_account as delete_everything
 
 INVALID = 422  # a form sent back with its errors
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 @never_cache
@@ -35,7 +30,7 @@ def _user(request: HttpRequest) -> User:
 @require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     """Everything the person has, as one JSON document."""
-    user = _user(request)
+    user = signed_in(request)
     return _attachment(
         export.export_json(user), export.JSON_CONTENT_TYPE, export.export_filename(user, "json")
     )
@@ -46,7 +41,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 @require_safe
 def export_zip(request: HttpRequest) -> HttpResponse:
     """Everything the person has, as a zip of CSV files with a README."""
-    user = _user(request)
+    user = signed_in(request)
     return _attachment(
         export.export_zip(user), export.ZIP_CONTENT_TYPE, export.export_filename(user, "zip")
     )
@@ -59,7 +54,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     htmx = bool(request.headers.get("HX-Request"))
     if request.method != "POST":
         return render(request, "yourdata/delete_account.html")
-    user = _user(request)
+    user = signed_in(request)
     try:
         delete_everything(user, request.POST.get("password", ""))
     except ValidationError as error:
