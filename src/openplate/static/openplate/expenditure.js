@@ -4,16 +4,8 @@
 (function () {
   "use strict";
 
-  function colour(name, fallback) {
-    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-    return value || fallback;
-  }
-
-  function shortDate(iso) {
-    var parts = iso.split("-").map(Number);
-    var day = new Date(parts[0], parts[1] - 1, parts[2]);
-    return day.toLocaleDateString(undefined, { month: "short", day: "numeric" });
-  }
+  var colour = window.OpenPlateCharts.colour;
+  var shortDate = window.OpenPlateCharts.shortDate;
 
   function chart(canvas, data) {
     var accent = colour("--accent", "#2f7d4f");

@@ -10,16 +10,8 @@
     });
   }
 
-  function colour(name, fallback) {
-    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-    return value || fallback;
-  }
-
-  function shortDate(iso) {
-    var parts = iso.split("-").map(Number);
-    var day = new Date(parts[0], parts[1] - 1, parts[2]);
-    return day.toLocaleDateString(undefined, { month: "short", day: "numeric" });
-  }
+  var colour = window.OpenPlateCharts.colour;
+  var shortDate = window.OpenPlateCharts.shortDate;
 
   function baseOptions(unit) {
     return {
