@@ -221,6 +221,16 @@ def test_knowing_the_person_gives_a_narrower_first_week():
     assert known.high_kcal - known.low_kcal < alone.high_kcal - alone.low_kcal
 
 
+def test_before_any_weight_change_a_lower_intake_means_a_lower_expenditure():
+    # A day's intake 1,000 kcal lower lowers expenditure by the thermic effect of food (10 %) and
+    # adaptive thermogenesis (14 %) of it: Hall KD et al. Lancet 2011;378:826-37. One day and one
+    # weigh-in say nothing yet of the weight trend, so the prior alone shows it.
+    person = PersonPrior(Sex.FEMALE, 35, 165, 1.55)
+    light = estimate_expenditure([LoggedDay(1500.0, 70.0, KEPT)], person)
+    heavy = estimate_expenditure([LoggedDay(2500.0, 70.0, KEPT)], person)
+    assert heavy.expenditure_kcal - light.expenditure_kcal == pytest.approx(0.24 * 1000, rel=0.01)
+
+
 @pytest.mark.parametrize(
     ("days", "person", "band"),
     [

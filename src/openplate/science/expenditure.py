@@ -150,7 +150,8 @@ FAT_PERCENT_CLAMP = (5.0, 60.0)
 HEIGHT_RANGE_CM = (100.0, 250.0)
 
 # Priors on expenditure in logged calories. With the person's sex, age and height: Mifflin-St
-# Jeor x PAL, times each logging factor of the grid; its SD combines the equation's error
+# Jeor x PAL, moved to the usual intake (PRIOR_INTAKE_RESPONSE), times each logging factor of
+# the grid; its SD combines the equation's error
 # (Frankenfield D et al. J Am Diet Assoc 2005;105:775-89: within 10 % of measured in 82 % of
 # non-obese adults, an SD of about 8 %) and the PAL's. Without them: the person's usual logged
 # intake, as if at maintenance, with an SD of 30 % of it (a deficit or surplus of 500-1,000
@@ -160,6 +161,13 @@ DEFAULT_PAL = 1.55  # "moderately active", the middle of energy.ACTIVITY_LEVELS
 PAL_SD_UNKNOWN = 0.2  # spread of the five activity levels (1.2-1.9)
 PAL_SD_KNOWN = 0.1  # a chosen level still misjudges the person by about one step
 INTAKE_PRIOR_CV = 0.3
+# The formula gives expenditure at energy balance. Someone eating above or below it burns more
+# or less: the thermic effect of food follows the intake at once, and adaptive thermogenesis
+# follows it over weeks, together this share of the difference (beta_TEF + beta_AT of the Hall
+# model: Hall KD et al. Lancet 2011;378:826-37; the fall in expenditure beyond what the lost
+# tissue explains, Rosenbaum M, Leibel RL. Int J Obes 2010;34 Suppl 1:S47-55). The prior is
+# taken at the person's usual intake, so a dieter's is lower than the formula's.
+PRIOR_INTAKE_RESPONSE = dynamics.PARAMETERS.beta_tef + dynamics.PARAMETERS.beta_at
 
 # Unlogged day: intake unknown, entered as the usual intake with this coefficient of variation
 # (a person's day-to-day variation of energy intake, CV about 25-30 %: Beaton GH et al. Am J Clin
@@ -195,8 +203,11 @@ def estimate_expenditure(
         prior_mean = np.full_like(factors, usual)
         prior_sd = np.full_like(factors, INTAKE_PRIOR_CV * max(usual, 1.0))
     else:
-        prior_mean = formula[0] * factors
-        prior_sd = prior_mean * formula[1]
+        # The formula is expenditure at maintenance; at the usual intake (usual / f true kcal)
+        # the thermic effect and adaptive thermogenesis move it by a share of the difference.
+        true_usual = usual / factors
+        prior_mean = factors * (formula[0] + PRIOR_INTAKE_RESPONSE * (true_usual - formula[0]))
+        prior_sd = factors * formula[0] * formula[1]
     unset = np.zeros_like(factors)
     models = _Models(rho * factors, per_kg * factors, prior_mean, prior_sd, unset, unset, usual)
     water_sd, correlation = _most_probable_water(
