@@ -231,6 +231,16 @@ def test_before_any_weight_change_a_lower_intake_means_a_lower_expenditure():
     assert heavy.expenditure_kcal - light.expenditure_kcal == pytest.approx(0.24 * 1000, rel=0.01)
 
 
+@FEW
+@given(daily=intakes, weight=weights)
+def test_the_energy_density_used_is_the_tissue_density_times_a_logging_factor(daily, weight):
+    # Without sex, age and height the body is taken as 30 % fat (Jackson 2002); logged calories
+    # count 70-100 % of the eaten ones (Schoeller 1995), so the density lies in that share.
+    estimate = estimate_expenditure(jittered(daily, weight))
+    tissue = float(dynamics.weight_change_energy_density(0.3 * weight))
+    assert 0.7 * tissue <= estimate.kcal_per_kg <= tissue
+
+
 @pytest.mark.parametrize(
     ("days", "person", "band"),
     [

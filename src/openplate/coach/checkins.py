@@ -41,7 +41,6 @@ from openplate.science import dynamics, energy, safety
 from openplate.science.energy import Sex
 from openplate.science.errors import InvalidInput
 from openplate.science.expenditure import (
-    DEFAULT_FAT_FRACTION,
     TYPICAL_LOGGING_FACTOR,
     DayStatus,
 )
@@ -150,7 +149,7 @@ def make_check_in(user: User, today: date) -> CheckIn:
     estimate = dated.estimate
     since, change = _trend_change(user, dated, today)
     proposal = proposal_for(
-        goal, profile, estimate.expenditure_kcal, estimate.trend_weight_kg, on=today
+        goal, profile, estimate.expenditure_kcal, estimate.trend_weight_kg, estimate.kcal_per_kg
     )
     forecast = forecast_for(goal, profile, dated, proposal.budget_kcal, start=today)
     week = dated.days[-WEEK:]
@@ -225,9 +224,11 @@ def _trend_change(user: User, dated: DatedEstimate, today: date) -> tuple[date, 
 
 
 def proposal_for(
-    goal: Goal, profile: Profile, expenditure_kcal: float, weight_kg: float, *, on: date
+    goal: Goal, profile: Profile, expenditure_kcal: float, weight_kg: float, kcal_per_kg: float
 ) -> safety.SafeProposal:
-    """The budget that keeps the goal's rate from `expenditure_kcal`, inside the safe range."""
+    """The budget that keeps the goal's rate from `expenditure_kcal`, inside the safe range,
+    its rate turned into calories at `kcal_per_kg` (logged kcal per kg, the density the
+    expenditure estimate used)."""
     return safety.propose_budget(
         expenditure_kcal,
         goal.rate_kg_per_week,
@@ -236,27 +237,8 @@ def proposal_for(
         life_stage=LifeStage(profile.life_stage),
         bmi=energy.bmi(weight_kg, profile.height_cm).value,
         units="metric" if profile.units == Profile.Units.METRIC else "imperial",
-        kcal_per_kg=logged_kcal_per_kg(goal, profile, weight_kg, on=on),
+        kcal_per_kg=kcal_per_kg,
     )
-
-
-def logged_kcal_per_kg(goal: Goal, profile: Profile, weight_kg: float, *, on: date) -> float:
-    """The energy in a kg of weight change in logged calories, as the expenditure estimate
-    counts it: the Hall model's density for the person's body fat, times the typical logging
-    factor (body fat at its default share when the model cannot take the person)."""
-    try:
-        body = dynamics.baseline(
-            goal.sex,
-            age_on(profile.birth_date, on),
-            profile.height_cm,
-            weight_kg,
-            goal.activity_factor,
-        )
-        fat_kg = float(body.fat_kg[0])
-    except InvalidInput:
-        fat_kg = DEFAULT_FAT_FRACTION * weight_kg
-    density = float(dynamics.weight_change_energy_density(fat_kg)[()])
-    return density * TYPICAL_LOGGING_FACTOR
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,9 @@ class ExpenditureEstimate:
     incomplete_days: tuple[int, ...]  # indexes into the input sequence
     days_used: int  # days whose intake entered the estimate
     days: tuple[DayEstimate, ...]  # one per input day
+    # Logged kcal per kg of trend-weight change on the last day: the energy density of the
+    # person's weight change times the logging factor, averaged over the factors as the estimate.
+    kcal_per_kg: float
 
 
 # Plausible values. The heaviest people recorded weighed about 600 kg; 30,000 kcal is above the
@@ -228,7 +231,8 @@ def estimate_expenditure(
         )
         for m in range(models.size)
     ]
-    daily, daily_sd, trend, mean, sd = _averaged(fits)
+    posterior = _posterior(fits)
+    daily, daily_sd, trend, mean, sd = _averaged(fits, posterior)
     z = statistics.NormalDist().inv_cdf(0.5 + band / 2)
     day_estimates = tuple(
         DayEstimate(
@@ -250,6 +254,7 @@ def estimate_expenditure(
         incomplete_days=incomplete,
         days_used=sum(intake is not None for intake in intakes),
         days=day_estimates,
+        kcal_per_kg=float(posterior @ models.rho),
     )
 
 
@@ -559,13 +564,17 @@ class _Fit:
     log_likelihood: float
 
 
-def _averaged(fits: Sequence[_Fit]) -> tuple[Array, Array, Array, float, float]:
-    """The fits averaged by their posterior probability (each factor equally likely beforehand):
-    daily mean and SD, trend, and the mean and SD of the last days' mean. A mixture's variance is
-    the mean of the variances plus the variance of the means."""
+def _posterior(fits: Sequence[_Fit]) -> Array:
+    """Each fit's posterior probability, each factor equally likely beforehand."""
     scores = np.array([fit.log_likelihood for fit in fits])
     weights = np.exp(scores - scores.max())
-    weights /= weights.sum()
+    return np.asarray(weights / weights.sum())
+
+
+def _averaged(fits: Sequence[_Fit], weights: Array) -> tuple[Array, Array, Array, float, float]:
+    """The fits averaged by their posterior probability `weights`: daily mean and SD, trend,
+    and the mean and SD of the last days' mean. A mixture's variance is the mean of the
+    variances plus the variance of the means."""
     means = np.array([fit.daily for fit in fits])
     sds = np.array([fit.daily_sd for fit in fits])
     daily = weights @ means
