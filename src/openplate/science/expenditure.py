@@ -171,6 +171,9 @@ INTAKE_PRIOR_CV = 0.3
 # tissue explains, Rosenbaum M, Leibel RL. Int J Obes 2010;34 Suppl 1:S47-55). The prior is
 # taken at the person's usual intake, so a dieter's is lower than the formula's.
 PRIOR_INTAKE_RESPONSE = dynamics.PARAMETERS.beta_tef + dynamics.PARAMETERS.beta_at
+# Adaptive thermogenesis differs from person to person and builds up over weeks (tau 14 days),
+# so a person who began their intake lately has less of it: its SD is taken as half of beta_AT.
+PRIOR_INTAKE_RESPONSE_SD = dynamics.PARAMETERS.beta_at / 2
 
 # Unlogged day: intake unknown, entered as the usual intake with this coefficient of variation
 # (a person's day-to-day variation of energy intake, CV about 25-30 %: Beaton GH et al. Am J Clin
@@ -210,7 +213,11 @@ def estimate_expenditure(
         # the thermic effect and adaptive thermogenesis move it by a share of the difference.
         true_usual = usual / factors
         prior_mean = factors * (formula[0] + PRIOR_INTAKE_RESPONSE * (true_usual - formula[0]))
-        prior_sd = factors * formula[0] * formula[1]
+        # The formula's error carries over at the share (1 - response) that the intake does not
+        # set; the response itself is uncertain by PRIOR_INTAKE_RESPONSE_SD.
+        formula_sd = (1 - PRIOR_INTAKE_RESPONSE) * formula[0] * formula[1]
+        response_sd = PRIOR_INTAKE_RESPONSE_SD * (true_usual - formula[0])
+        prior_sd = factors * np.hypot(formula_sd, response_sd)
     unset = np.zeros_like(factors)
     models = _Models(rho * factors, per_kg * factors, prior_mean, prior_sd, unset, unset, usual)
     water_sd, correlation = _most_probable_water(
