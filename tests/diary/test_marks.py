@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from openplate.diary.marks import clear_mark, mark_day, mark_on, marks_between
 from openplate.diary.models import DayMark
-from openplate.diary.services import daily_kcal, quick_add
+from openplate.diary.services import daily_kcal, daily_meal_kcal, quick_add
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,8 @@ def test_daily_kcal_sums_each_day_and_leaves_out_days_without_food(new_alice, bo
     quick_add(bob, day=DAY + timedelta(days=1), meal="lunch", energy_kcal=100)
     totals = daily_kcal(new_alice, DAY, DAY + timedelta(days=2))
     assert totals == {DAY: 1500.5, DAY + timedelta(days=2): 300}
+    meals = daily_meal_kcal(new_alice, DAY, DAY + timedelta(days=2))
+    assert meals == {DAY: {"lunch": 600, "dinner": 900.5}, DAY + timedelta(days=2): {"lunch": 300}}
 
 
 # --- the day page's control --------------------------------------------------------------------

@@ -386,14 +386,23 @@ def summarize(
 def daily_kcal(user: User, start: date, end: date) -> dict[date, float]:
     """The calories logged on each day from `start` to `end` (inclusive) that has an entry, in
     one query; a day without any is left out (not logged, which is not the same as 0 kcal)."""
+    return {day: sum(meals.values()) for day, meals in daily_meal_kcal(user, start, end).items()}
+
+
+def daily_meal_kcal(user: User, start: date, end: date) -> dict[date, dict[str, float]]:
+    """The calories of each meal with an entry, on each day from `start` to `end` (inclusive)
+    that has any, in one query: what `daily_kcal` sums, and which meals a day is missing."""
     rows = (
         Entry.objects.filter(user=user, date__gte=start, date__lte=end)
         .order_by()
-        .values("date")
+        .values("date", "meal")
         .annotate(kcal=Sum("energy_kcal"))
-        .values_list("date", "kcal")
+        .values_list("date", "meal", "kcal")
     )
-    return {day: float(kcal) for day, kcal in rows}
+    days: dict[date, dict[str, float]] = {}
+    for day, meal, kcal in rows:
+        days.setdefault(day, {})[meal] = float(kcal)
+    return days
 
 
 def day_nutrients(user: User, day: date) -> list[tuple[Nutrient, float]]:
