@@ -164,3 +164,29 @@ def test_the_json_keeps_the_contracts_keys(new_alice):
     assert len(payload["days"]) == 14
     assert payload["days"][-1]["date"] == END.isoformat()
     assert payload["days"][-1]["intake_kcal"] == 2000
+
+
+def three_meals(user, day, breakfast=True):
+    for meal, kcal in (("breakfast", 500), ("lunch", 700), ("dinner", 800)):
+        if meal != "breakfast" or breakfast:
+            quick_add(user, day=day, meal=meal, energy_kcal=kcal)
+    log_weight(user, day=day, weight=70.0, unit="kg")
+
+
+def test_a_day_without_a_usual_meal_tells_the_estimate_so(new_alice):
+    for back in range(21):
+        three_meals(new_alice, END - timedelta(days=back), breakfast=back != 5)
+    quick_add(new_alice, day=END - timedelta(days=6), meal="snacks", energy_kcal=100)
+    days = logged_days(new_alice, Window(END - timedelta(days=20), END))
+    assert [day.meals_missing for day in days] == [
+        1 if back == 5 else 0 for back in range(20, -1, -1)
+    ]
+    estimate = expenditure_of(new_alice, end=END, days=21)
+    assert estimate.incomplete_days == [END - timedelta(days=5)]
+
+
+def test_no_meal_is_usual_before_a_week_is_logged(new_alice):
+    for back in range(5):
+        three_meals(new_alice, END - timedelta(days=back), breakfast=back != 2)
+    days = logged_days(new_alice, Window(END - timedelta(days=4), END))
+    assert all(day.meals_missing == 0 for day in days)

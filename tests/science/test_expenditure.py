@@ -145,6 +145,34 @@ def test_a_day_far_below_usual_is_found_incomplete_unless_confirmed():
 
 
 @FEW
+@given(share=st.floats(0.6, 0.79), missing=st.integers(1, 3))
+def test_a_light_day_missing_a_usual_meal_is_found_incomplete(share, missing):
+    """A day at 0.6-0.8 of the usual intake passes as a light day with every meal, and looks
+    incomplete without one of them."""
+    days = jittered([2200.0] * 21, 80.0, status=DayStatus.AUTO)
+    days[10] = LoggedDay(share * 2200.0, days[10].weight_kg)
+    assert estimate_expenditure(days).incomplete_days == ()
+    days[10] = LoggedDay(share * 2200.0, days[10].weight_kg, meals_missing=missing)
+    assert estimate_expenditure(days).incomplete_days == (10,)
+    days[10] = LoggedDay(share * 2200.0, days[10].weight_kg, DayStatus.COMPLETE, missing)
+    assert estimate_expenditure(days).incomplete_days == ()
+
+
+def test_a_day_missing_a_meal_but_eaten_as_usual_is_not_incomplete():
+    days = jittered([2200.0] * 21, 80.0, status=DayStatus.AUTO)
+    days[10] = LoggedDay(2100.0, days[10].weight_kg, meals_missing=1)
+    assert estimate_expenditure(days).incomplete_days == ()
+
+
+@pytest.mark.parametrize("missing", [-1, 1.5, "1"])
+def test_missing_meals_are_a_whole_number(missing):
+    days = steady()
+    days[3] = LoggedDay(2200.0, 80.0, meals_missing=missing)
+    with pytest.raises(InvalidInput, match="missing meals"):
+        estimate_expenditure(days)
+
+
+@FEW
 @given(daily=intakes, weight=weights)
 def test_only_a_day_well_below_the_usual_is_found_incomplete(daily, weight):
     estimate = estimate_expenditure(jittered(daily, weight, status=DayStatus.AUTO))

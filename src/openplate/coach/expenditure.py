@@ -5,12 +5,15 @@ The window is a run of consecutive days ending on the person's today, where they
 weeks unless asked otherwise, never more than `MAX_WINDOW_DAYS`, so the cost does not grow with
 years of data. It starts on its first day with anything logged, weighed or marked, so a person
 who began three weeks ago sees three weeks. Four queries, one a table: the day's calories (diary
-entries summed per day), the weigh-ins, the marks on days and the profile. A day without any
-food logged is unknown, not zero, unless the person marked it fasted.
+entries summed per day and meal), the weigh-ins, the marks on days and the profile. A day
+without any food logged is unknown, not zero, unless the person marked it fasted; a day without
+one of the meals the person usually logs tells the estimate so (`usual_meals`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -23,7 +26,7 @@ from openplate.coach.dated import DEFAULT_BAND, DatedEstimate, estimate_from, st
 from openplate.core.checks import FieldErrors, raise_errors
 from openplate.core.dates import day_problem
 from openplate.diary.marks import marks_between
-from openplate.diary.services import daily_kcal
+from openplate.diary.services import daily_meal_kcal
 from openplate.science import energy
 from openplate.science.energy import Sex
 from openplate.science.expenditure import LoggedDay, PersonPrior
@@ -35,6 +38,10 @@ DEFAULT_WINDOW_DAYS = 8 * 7
 MIN_WINDOW_DAYS = 7  # the headline is the mean of the last 7 days
 MAX_WINDOW_DAYS = 366
 SEXES = frozenset(sex.value for sex in Sex)
+# A meal is one of the person's usual ones when they log it on three days in four they log food
+# at all, counted once they have logged a week: then a day without it may be missing it.
+USUAL_MEAL_SHARE = 0.75
+MIN_DAYS_FOR_USUAL_MEALS = 7
 
 
 @dataclass(frozen=True)
@@ -64,15 +71,37 @@ def window_for(user: User, *, end: date | None = None, days: int | None = None) 
 
 
 def logged_days(user: User, window: Window) -> list[LoggedDay]:
-    """Every day of `window`, in order: its calories logged, its weigh-in and its mark."""
-    kcal = daily_kcal(user, window.start, window.end)
+    """Every day of `window`, in order: its calories logged, its weigh-in, its mark, and how
+    many of the person's usual meals it has nothing in."""
+    meals = daily_meal_kcal(user, window.start, window.end)
     weights = weights_between(user, window.start, window.end)
     marks = marks_between(user, window.start, window.end)
+    usual = usual_meals(meals.values())
     days = []
     for offset in range(window.days):
         day = window.start + timedelta(days=offset)
-        days.append(LoggedDay(kcal.get(day), weights.get(day), status_of(marks.get(day))))
+        logged = meals.get(day)
+        days.append(
+            LoggedDay(
+                sum(logged.values()) if logged else None,
+                weights.get(day),
+                status_of(marks.get(day)),
+                meals_missing=len(usual - logged.keys()) if logged else 0,
+            )
+        )
     return days
+
+
+def usual_meals(days: Iterable[Mapping[str, float]]) -> frozenset[str]:
+    """The meals the person logs on most days they log (`USUAL_MEAL_SHARE` of them, once there
+    are `MIN_DAYS_FOR_USUAL_MEALS`): a day without one of them may be missing it."""
+    days = list(days)
+    if len(days) < MIN_DAYS_FOR_USUAL_MEALS:
+        return frozenset()
+    counts = Counter(meal for meals in days for meal in meals)
+    return frozenset(
+        meal for meal, count in counts.items() if count >= USUAL_MEAL_SHARE * len(days)
+    )
 
 
 def person_prior(profile: Profile | None, on: date) -> PersonPrior:

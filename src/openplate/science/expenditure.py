@@ -58,6 +58,7 @@ class LoggedDay:
     intake_kcal: float | None  # None: not logged (unknown, never zero)
     weight_kg: float | None  # None: no weigh-in that day
     status: DayStatus = DayStatus.AUTO
+    meals_missing: int = 0  # how many of the person's usual meals have nothing logged that day
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ UNLOGGED_INTAKE_CV = 0.35
 # in log units is under 0.57 of its median 1.2 % of the time). Chosen on the simulated people
 # (benchmarks/expenditure_accuracy.py) to keep precision and recall both above 0.8.
 INCOMPLETE_SHARE_OF_USUAL = 0.57
+# A day missing one of the person's usual meals is incomplete below this share instead: a meal
+# is a quarter to a third of a day's intake (three or four a day), so a day logged without one
+# lands near 0.67-0.75 of usual, above the share for a day with every meal.
+MISSING_MEAL_SHARE_OF_USUAL = 0.8
 
 
 def estimate_expenditure(
@@ -290,6 +295,8 @@ def _check(days: Sequence[LoggedDay], band: float, person: PersonPrior | None) -
             raise InvalidInput(f"a weight must be between {low:g} and {high:g} kg")
         if day.intake_kcal is not None and not 0 <= day.intake_kcal <= MAX_INTAKE_KCAL:
             raise InvalidInput(f"a day's intake must be between 0 and {MAX_INTAKE_KCAL:g} kcal")
+        if not isinstance(day.meals_missing, int) or day.meals_missing < 0:
+            raise InvalidInput("a day's missing meals must be a whole number, 0 or more")
     if person is not None:
         _check_person(person)
     if not any(day.weight_kg is not None for day in days):
@@ -321,10 +328,11 @@ def _usual_intake(days: Sequence[LoggedDay]) -> float:
 
 
 def _incomplete(day: LoggedDay, usual: float) -> bool:
+    share = MISSING_MEAL_SHARE_OF_USUAL if day.meals_missing else INCOMPLETE_SHARE_OF_USUAL
     return (
         day.status is DayStatus.AUTO
         and day.intake_kcal is not None
-        and day.intake_kcal < INCOMPLETE_SHARE_OF_USUAL * usual
+        and day.intake_kcal < share * usual
     )
 
 
