@@ -72,6 +72,7 @@ TEMPLATES = [
     },
 ]
 
+SQLITE_BUSY_TIMEOUT = 5  # seconds a write waits for SQLite's write lock before failing
 DATABASES: dict[str, dict[str, Any]]
 # A secret (it may hold a password), so it can also be given as DATABASE_URL_FILE.
 if database_url := config.env_secret("DATABASE_URL"):
@@ -86,10 +87,16 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "openplate.sqlite3",
             # WAL and IMMEDIATE transactions keep the server's threads from failing with
-            # "database is locked" when two requests write at once.
+            # "database is locked" when two requests write at once: a writer waits for the
+            # other, up to the timeout (seconds). Imports commit in batches of tens of
+            # milliseconds (foods.importers.journal), so a request waits far less than that.
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+                "timeout": SQLITE_BUSY_TIMEOUT,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT * 1000}"
+                ),
             },
         }
     }

@@ -45,6 +45,10 @@ def prepare_database(*, verbose: bool) -> None:
     try:
         if _unapplied_migrations():
             call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+        from openplate.foods.importers.journal import recover_abandoned_runs
+
+        for undone in recover_abandoned_runs():  # an import killed part-way leaves nothing
+            click.echo(f"Undid an unfinished import: {undone}.", err=True)
         load_foods_with_progress()
         load_activities()
     except DatabaseError as error:

@@ -3,6 +3,10 @@
 Runs on first start (`openplate serve`) and whenever the shipped file changes (its SHA-256 is kept
 in ShippedDataset). Foods are updated in place by (source, source_id), never deleted and
 recreated, so that diary entries pointing at them survive a data update.
+
+Like an import, a load commits batch by batch, all or nothing (`importers.journal`): a load that
+fails or is killed is undone, and the file's digest is recorded only with the last batch, so the
+next start loads it again.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 from django.db import transaction
 
 from openplate.foods import ranking
+from openplate.foods.importers import journal
 from openplate.foods.maintenance import refresh_after_bulk_change
 from openplate.foods.models import Food, Serving, ShippedDataset
 
@@ -68,16 +73,28 @@ def load_shipped_foods(
     digest = _sha256(path)
     if not force and _loaded_sha256() == digest:
         return LoadResult(created=0, updated=0, skipped=True)
+    journal.recover_abandoned_runs()
     created = updated = 0
-    with transaction.atomic():
+    run = journal.Run(f"shipped foods {DATASET_NAME}")
+    try:
         for batch in _batches(_read(path), BATCH_SIZE):
-            new, changed = _upsert(batch)
+            undo = journal.BatchJournal()
+            with transaction.atomic():
+                new, changed = _upsert(batch, undo)
+                run.write(undo)
             created, updated = created + new, updated + changed
             if progress is not None:
                 progress(len(batch))
-        count_variants(Food)
-        refresh_after_bulk_change()
-        ShippedDataset.objects.update_or_create(name=DATASET_NAME, defaults={"sha256": digest})
+        with transaction.atomic():
+            count_variants(Food)
+            ShippedDataset.objects.update_or_create(name=DATASET_NAME, defaults={"sha256": digest})
+            run.finish()
+    except BaseException:
+        run.undo()
+        raise
+    finally:
+        run.close()
+    refresh_after_bulk_change()
     return LoadResult(created=created, updated=updated, skipped=False)
 
 
@@ -110,7 +127,7 @@ def _batches(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict
         yield batch
 
 
-def _upsert(batch: list[dict[str, Any]]) -> tuple[int, int]:
+def _upsert(batch: list[dict[str, Any]], undo: journal.BatchJournal) -> tuple[int, int]:
     existing = {
         food.source_id: food
         for food in Food.objects.filter(
@@ -127,7 +144,9 @@ def _upsert(batch: list[dict[str, Any]]) -> tuple[int, int]:
         foods.append(food)
     new = [food for food in foods if food.pk is None]
     changed = [food for food in foods if food.pk is not None]
+    undo.replacing(food.pk for food in changed)
     Food.objects.bulk_create(new)
+    undo.created(food.pk for food in new)
     Food.objects.bulk_update(changed, UPDATED_FIELDS)
     _replace_servings(foods, batch)
     return len(new), len(changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
@@ -114,3 +115,31 @@ class FoodWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class ImportRun(models.Model):
+    """A food import (or a load of the shipped foods) under way. Its batches are committed one by
+    one, each with what undoes it, so that web requests never wait behind one long transaction;
+    the run's row is deleted in the transaction that finishes it. A run whose process is gone
+    (`foods.importers.journal`) is undone, batch by batch, at the next start."""
+
+    what = models.CharField(max_length=255)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.what} (process {self.pid} on {self.host})"
+
+
+class ImportBatch(models.Model):
+    """What one committed batch of an import changed, to undo it: the foods it created, and the
+    foods it replaced with their servings, as they were before."""
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="batches")
+    created_food_ids = models.JSONField(default=list)
+    replaced_foods = models.JSONField(default=list, encoder=DjangoJSONEncoder)
+    replaced_servings = models.JSONField(default=list)
+
+    def __str__(self) -> str:
+        return f"batch {self.pk} of {self.run_id}"

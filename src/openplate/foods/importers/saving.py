@@ -1,8 +1,13 @@
-"""Writing imported foods: in batches, in one transaction, updating foods in place.
+"""Writing imported foods: in short batches, all or nothing, updating foods in place.
 
 A food is known by (source, source_id): importing a file again updates its foods (same rows, so
 diary entries keep pointing at them) and replaces their servings. Without `skip_bad`, one bad row
 refuses the whole import and nothing changes; reading goes on only to report a few more.
+
+Each batch is read from the file first, then written in a transaction of its own (tens of
+milliseconds), so that web requests writing at the same time wait that long at most, not for the
+whole import. `journal` keeps what undoes each batch, and undoes them all when the import fails,
+or at the next start when it was killed.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from openplate.foods.importers import read
+from openplate.foods.importers import journal, read
 from openplate.foods.importers.rows import BadRow, ImportedFood, Row
 from openplate.foods.importers.upsert import write_batch
 from openplate.foods.maintenance import refresh_after_bulk_change
@@ -59,39 +64,57 @@ def import_file(
 def save(
     rows: Iterable[Row], *, skip_bad: bool = False, progress: Progress | None = None
 ) -> ImportResult:
-    """Write the foods among `rows` in one transaction; see import_file."""
-    result = ImportResult()
-    batch: list[ImportedFood] = []
-    reported = seen = 0
-    stopped = False
-    with transaction.atomic():
-        for row in rows:
-            seen += 1
-            if isinstance(row, BadRow):
-                result.bad_rows += 1
-                if len(result.problems) < MAX_REPORTED:
-                    result.problems.append(row)
-                if not skip_bad and result.bad_rows >= MAX_REPORTED:
-                    stopped = True
-                    break
-            elif skip_bad or not result.bad_rows:
-                batch.append(row)
-                if len(batch) == BATCH_SIZE:
-                    _write(batch, result)
-                    batch = []
-            if progress is not None and seen % BATCH_SIZE == 0:
-                progress(row.line - reported)
-                reported = row.line
-        if result.bad_rows and not skip_bad:
-            raise BadRowsFound(result, stopped=stopped)  # rolls back what was written
-        if batch:
-            _write(batch, result)
-        if result.imported:
-            refresh_after_bulk_change()
+    """Write the foods among `rows`, all or nothing; see import_file."""
+    journal.recover_abandoned_runs()
+    run = journal.Run("food import")
+    try:
+        result = _save_batches(rows, run, skip_bad=skip_bad, progress=progress)
+        with transaction.atomic():
+            run.finish()
+    except BaseException:
+        run.undo()
+        raise
+    finally:
+        run.close()
+    if result.imported:
+        refresh_after_bulk_change()
     return result
 
 
-def _write(batch: list[ImportedFood], result: ImportResult) -> None:
-    created, updated = write_batch(batch)
+def _save_batches(
+    rows: Iterable[Row], run: journal.Run, *, skip_bad: bool, progress: Progress | None
+) -> ImportResult:
+    result = ImportResult()
+    batch: list[ImportedFood] = []
+    reported = 0
+    stopped = False
+    for seen, row in enumerate(rows, start=1):
+        if isinstance(row, BadRow):
+            result.bad_rows += 1
+            if len(result.problems) < MAX_REPORTED:
+                result.problems.append(row)
+            if not skip_bad and result.bad_rows >= MAX_REPORTED:
+                stopped = True
+                break
+        elif skip_bad or not result.bad_rows:
+            batch.append(row)
+            if len(batch) == BATCH_SIZE:
+                _write(batch, result, run)
+                batch = []
+        if progress is not None and seen % BATCH_SIZE == 0:
+            progress(row.line - reported)
+            reported = row.line
+    if result.bad_rows and not skip_bad:
+        raise BadRowsFound(result, stopped=stopped)  # the caller undoes what was written
+    if batch:
+        _write(batch, result, run)
+    return result
+
+
+def _write(batch: list[ImportedFood], result: ImportResult, run: journal.Run) -> None:
+    undo = journal.BatchJournal()
+    with transaction.atomic():
+        created, updated = write_batch(batch, undo)
+        run.write(undo)
     result.created += created
     result.updated += updated

@@ -17,6 +17,7 @@ import psycopg
 from django.db import connection
 from django.utils import timezone
 
+from openplate.foods.importers.journal import BatchJournal
 from openplate.foods.importers.rows import ImportedFood
 from openplate.foods.models import Food
 
@@ -66,15 +67,16 @@ POSTGRES = {
 }
 
 
-def write_batch(batch: list[ImportedFood]) -> tuple[int, int]:
-    """Write one batch of foods, all of one source; returns (created, updated)."""
+def write_batch(batch: list[ImportedFood], undo: BatchJournal) -> tuple[int, int]:
+    """Write one batch of foods, all of one source, noting in `undo` what it creates and
+    replaces; returns (created, updated)."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     if connection.vendor == "postgresql":
-        return _write_postgres(batch, now)
-    return _write_sqlite(batch, now)
+        return _write_postgres(batch, now, undo)
+    return _write_sqlite(batch, now, undo)
 
 
-def _write_sqlite(batch: list[ImportedFood], now: Any) -> tuple[int, int]:
+def _write_sqlite(batch: list[ImportedFood], now: Any, undo: BatchJournal) -> tuple[int, int]:
     source = batch[0].source
     known = {
         source_id: (food_id, names)
@@ -84,6 +86,7 @@ def _write_sqlite(batch: list[ImportedFood], now: Any) -> tuple[int, int]:
     new = [row for row in batch if row.source_id not in known]
     changed = [row for row in batch if row.source_id in known]
     renamed = [row for row in changed if known[row.source_id][1] != _names(row)]
+    undo.replacing(food_id for food_id, _ in known.values())
     with connection.cursor() as cursor:
         # Multi-row inserts return the new ids; as many rows a statement as SQLite takes values.
         per_statement = (connection.features.max_query_params or 999) // SQLITE_INSERTED_VALUES
@@ -97,7 +100,9 @@ def _write_sqlite(batch: list[ImportedFood], now: Any) -> tuple[int, int]:
                     for value in (*_content(row), source, row.source_id, now, now)
                 ],
             )
-            ids.update(cursor.fetchall())
+            inserted = cursor.fetchall()
+            ids.update(inserted)
+            undo.created(food_id for _, food_id in inserted)
         if changed:
             cursor.executemany(
                 SQLITE["update"], [(*_content(row), now, ids[row.source_id]) for row in renamed]
@@ -117,7 +122,10 @@ def _write_sqlite(batch: list[ImportedFood], now: Any) -> tuple[int, int]:
     return len(new), len(changed)
 
 
-def _write_postgres(batch: list[ImportedFood], now: Any) -> tuple[int, int]:
+def _write_postgres(batch: list[ImportedFood], now: Any, undo: BatchJournal) -> tuple[int, int]:
+    undo.replacing(
+        food_id for _, food_id, *_ in _known(batch[0].source, [r.source_id for r in batch])
+    )
     connection.ensure_connection()
     # psycopg's own cursor, not Django's client-side one, to send the arrays in binary (%b).
     with psycopg.Cursor(connection.connection) as cursor:
@@ -126,6 +134,7 @@ def _write_postgres(batch: list[ImportedFood], now: Any) -> tuple[int, int]:
         written = cursor.fetchall()
         ids = {source_id: food_id for source_id, food_id, _ in written}
         changed = [food_id for _, food_id, inserted in written if not inserted]
+        undo.created(food_id for _, food_id, inserted in written if inserted)
         if changed:
             cursor.execute(POSTGRES["delete_servings"], [changed])
         servings = _servings(batch, ids)

@@ -1,0 +1,183 @@
+"""All or nothing for an import written in many short transactions.
+
+One transaction for a whole import would hold SQLite's only write lock for as long as the import
+takes (seconds to minutes), and every web write would wait behind it, then fail with "database is
+locked". So an import commits batch by batch, and each batch's transaction also records what
+undoes it (`ImportBatch`: the foods it created, and the foods it replaced as they were). The
+import's `ImportRun` row is deleted in the transaction that finishes it; a run whose row is still
+there was never finished, and undoing its batches in reverse order puts every food back.
+
+A run holds a lock for as long as its process lives: a PostgreSQL advisory lock on its
+connection, or an flock on a file in the data folder for SQLite (one host). The system frees
+either when the process dies, even by kill -9, which is how a later process tells a run that
+was killed from one still going (`recover_abandoned_runs`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import socket
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils.dateparse import parse_datetime
+
+from openplate.foods.models import Food, ImportBatch, ImportRun, Serving
+
+ADVISORY_LOCK_CLASS = 0x0F00D  # PostgreSQL advisory locks are (class, id) pairs
+LOCK_FOLDER = "import-locks"
+SERVING_FIELDS = ("food_id", "name", "grams", "position")
+
+
+def _food_fields() -> list[str]:
+    return [f.attname for f in Food._meta.concrete_fields if not f.primary_key]
+
+
+@dataclass
+class BatchJournal:
+    """What one batch changes, noted by the writer before it changes it."""
+
+    created_food_ids: list[int] = field(default_factory=list)
+    replaced_foods: list[dict[str, Any]] = field(default_factory=list)
+    replaced_servings: list[dict[str, Any]] = field(default_factory=list)
+
+    def replacing(self, food_ids: Iterable[int]) -> None:
+        """Keep these foods and their servings as they are now; call before changing them."""
+        ids = list(food_ids)
+        if not ids:
+            return
+        self.replaced_foods += Food.objects.filter(pk__in=ids).values("id", *_food_fields())
+        self.replaced_servings += Serving.objects.filter(food_id__in=ids).values(*SERVING_FIELDS)
+
+    def created(self, food_ids: Iterable[int]) -> None:
+        self.created_food_ids += food_ids
+
+
+class Run:
+    """An import under way; use as a context manager around its batches."""
+
+    def __init__(self, what: str) -> None:
+        with transaction.atomic():
+            # The lock is taken before the row is committed, so that no one sees the row unlocked.
+            self.record = ImportRun.objects.create(
+                what=what[:255], host=socket.gethostname()[:255], pid=os.getpid()
+            )
+            self.lock = RunLock.take(self.record.pk)
+        if self.lock is None:  # only when another process takes a fresh run's id: never
+            raise RuntimeError(f"import run {self.record.pk} is locked by another process")
+        self.batches = 0
+
+    def write(self, batch: BatchJournal) -> None:
+        """Record `batch`: call inside the transaction that writes it."""
+        ImportBatch.objects.create(
+            run=self.record,
+            created_food_ids=batch.created_food_ids,
+            replaced_foods=batch.replaced_foods,
+            replaced_servings=batch.replaced_servings,
+        )
+        self.batches += 1
+
+    def finish(self) -> None:
+        """Make the run's batches permanent: call inside the transaction of its last changes."""
+        ImportBatch.objects.filter(run=self.record).delete()
+        ImportRun.objects.filter(pk=self.record.pk).delete()
+
+    def undo(self) -> None:
+        undo_run(self.record.pk)
+
+    def close(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def undo_run(run_id: int) -> None:
+    """Undo a run's batches, newest first, one short transaction each; then forget the run.
+
+    Each batch's undo commits with the deletion of its record, so an undo that is itself killed
+    resumes where it stopped."""
+    batch_ids = ImportBatch.objects.filter(run_id=run_id).order_by("-pk").values_list("pk")
+    for (batch_id,) in list(batch_ids):
+        with transaction.atomic():
+            _undo_batch(ImportBatch.objects.get(pk=batch_id))
+    ImportRun.objects.filter(pk=run_id).delete()
+
+
+def _undo_batch(batch: ImportBatch) -> None:
+    replaced = [_restored(values) for values in batch.replaced_foods]
+    if replaced:
+        Serving.objects.filter(food__in=replaced).delete()
+        Food.objects.bulk_update(replaced, _food_fields(), batch_size=500)
+        Serving.objects.bulk_create(Serving(**values) for values in batch.replaced_servings)
+    # One at a time through the ORM, so that what points at a food (favourites, entries) is
+    # treated as on any deletion.
+    Food.objects.filter(pk__in=batch.created_food_ids).delete()
+    batch.delete()
+
+
+def _restored(values: dict[str, Any]) -> Food:
+    food = Food(**values)
+    for name in ("created", "updated"):
+        if isinstance(stamp := values.get(name), str):
+            setattr(food, name, parse_datetime(stamp))
+    return food
+
+
+def recover_abandoned_runs() -> list[str]:
+    """Undo every run whose process is gone; returns what each was."""
+    undone = []
+    for run in ImportRun.objects.order_by("-pk"):
+        lock = RunLock.take(run.pk)
+        if lock is None:
+            continue  # its process is still importing
+        try:
+            undo_run(run.pk)
+            undone.append(str(run))
+        finally:
+            lock.release()
+    return undone
+
+
+class RunLock:
+    """A lock that lives as long as the process holding it."""
+
+    def __init__(self, run_id: int, file: IO[str] | None) -> None:
+        self.run_id = run_id
+        self.file = file
+
+    @classmethod
+    def take(cls, run_id: int) -> RunLock | None:
+        """The run's lock, or None when another process holds it."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [ADVISORY_LOCK_CLASS, run_id])
+                taken = cursor.fetchone()[0]
+            return cls(run_id, None) if taken else None
+        path = _lock_path(run_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file = path.open("a")
+        try:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            file.close()
+            return None
+        return cls(run_id, file)
+
+    def release(self) -> None:
+        if self.file is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_advisory_unlock(%s, %s)", [ADVISORY_LOCK_CLASS, self.run_id]
+                )
+            return
+        _lock_path(self.run_id).unlink(missing_ok=True)
+        self.file.close()
+
+
+def _lock_path(run_id: int) -> Path:
+    return Path(settings.DATA_DIR) / LOCK_FOLDER / f"{connection.alias}-{run_id}.lock"
