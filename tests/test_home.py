@@ -1,4 +1,8 @@
+import pytest
+from django.db import OperationalError
 from django.test import Client
+
+from openplate import views
 
 
 def test_it_shows_the_home_page(client: Client) -> None:
@@ -28,11 +32,31 @@ def test_it_serves_the_stylesheet(client: Client) -> None:
     assert b"font-family" in b"".join(response.streaming_content)  # type: ignore[attr-defined]
 
 
+@pytest.mark.django_db
 def test_it_answers_the_health_check(client: Client) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain"
     assert response.content == b"ok"
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_the_health_check_says_when_the_database_does_not_answer(
+    client: Client, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    class Unreachable:
+        def cursor(self) -> None:
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views, "connection", Unreachable())
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.content == b"database unavailable"
+    assert response["Cache-Control"] == "no-store"
+    assert "connection refused" in caplog.text  # the reason, for the one who reads the log
 
 
 def test_it_mounts_the_admin(client: Client) -> None:

@@ -9,15 +9,50 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from openplate.core import config
 
 DATA_DIR: Path = config.data_dir()
+# Set by `openplate serve --production`: hashed static files collected, JSON logs, no DEBUG.
+PRODUCTION = config.production()
 
 SECRET_KEY = config.stored_secret_key(DATA_DIR)
-DEBUG = config.env_bool("OPENPLATE_DEBUG", False)
+DEBUG = config.debug(production=PRODUCTION)
 ALLOWED_HOSTS = config.env_list("OPENPLATE_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = config.env_list("OPENPLATE_CSRF_TRUSTED_ORIGINS", [])
+
+# --- HTTPS behind a reverse proxy (docs/deploying.md) ---
+# OPENPLATE_HTTPS=1: browsers reach OpenPlate over HTTPS through a proxy that sets
+# X-Forwarded-Proto. Cookies are then sent over HTTPS only, and browsers told to keep to it.
+HTTPS = config.env_bool("OPENPLATE_HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_HSTS_SECONDS = (
+    config.env_non_negative_int("OPENPLATE_HSTS_SECONDS", 31_536_000) if HTTPS else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and config.env_bool("OPENPLATE_HSTS_SUBDOMAINS", False)
+SECURE_SSL_REDIRECT = HTTPS and config.env_bool("OPENPLATE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # checked over plain HTTP from the machine itself
+# How many proxies in front of OpenPlate append to X-Forwarded-For: the client's address is the
+# one that many entries from the right (openplate.core.client.client_address); 0 trusts no
+# header and takes REMOTE_ADDR. Rate limits and lockouts key on that address.
+TRUSTED_PROXY_COUNT = config.env_non_negative_int("OPENPLATE_TRUSTED_PROXY_COUNT", 0)
+# Every response, static files too: the app's own scripts and styles only, never inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# --- end of HTTPS ---
 
 INSTALLED_APPS = [
     # First, so that its templates/registration/ pages replace the admin's and auth's own.
@@ -43,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # before WhiteNoise, so static files carry the policy too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,7 +121,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "openplate.sqlite3",
+            "NAME": DATA_DIR / config.SQLITE_FILE,
             # WAL and IMMEDIATE transactions keep the server's threads from failing with
             # "database is locked" when two requests write at once: a writer waits for the
             # other, up to the timeout (seconds). Imports commit in batches of tens of
@@ -136,13 +172,33 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / config.STATIC_FOLDER
-# WhiteNoise serves straight from the apps' static folders, so no collectstatic step is needed.
-WHITENOISE_USE_FINDERS = True
+if PRODUCTION:
+    # Collected into STATIC_ROOT at start, with hashed names browsers may keep for a year.
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "openplate.core.static_storage.HashedStaticFiles"},
+    }
+else:
+    # WhiteNoise serves straight from the apps' static folders: no collectstatic step.
+    WHITENOISE_USE_FINDERS = True
 
+# One JSON object a line in production (time, level, logger, message, and the request's
+# method, path, status and duration_ms in the access log); plain lines otherwise.
+LOG_FORMATTER = (
+    {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "{levelname}{name}{message}",
+        "style": "{",
+        "rename_fields": {"levelname": "level", "name": "logger"},
+        "timestamp": "time",
+    }
+    if PRODUCTION
+    else {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "formatters": {"plain": LOG_FORMATTER},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {

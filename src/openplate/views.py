@@ -6,11 +6,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,6 +21,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from openplate import __version__
+
+logger = logging.getLogger(__name__)
 
 ACCENT = "#2f7d4f"
 BACKGROUND = "#fbfbf8"
@@ -61,8 +65,20 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Plain "ok" for scripts that wait for the server to come up."""
-    return HttpResponse("ok", content_type="text/plain")
+    """Plain "ok" when the database answers, for scripts that wait for the server to come up
+    and for the proxy's or the orchestrator's checks; 503 with the reason when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("health check: the database does not answer")
+        response = HttpResponse(
+            "database unavailable", status=503, content_type="text/plain; charset=utf-8"
+        )
+    else:
+        response = HttpResponse("ok", content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_safe

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from pathlib import Path
+from typing import Any
 
 import click
 
 SETTINGS_MODULE = "openplate.settings"
+
+logger = logging.getLogger("openplate.database")
 
 
 def setup_django() -> None:
@@ -35,22 +40,23 @@ def setup_django() -> None:
         ) from None
 
 
-def prepare_database(*, verbose: bool) -> None:
+def prepare_database(*, verbose: bool, to_log: bool = False) -> None:
     """Apply the migrations not applied yet, and load the shipped foods and activities if they
-    are new or changed."""
+    are new or changed; `to_log` reports through logging, with no progress bar."""
     setup_django()
     from django.core.management import call_command
     from django.db import DatabaseError
 
     try:
         if _unapplied_migrations():
+            if to_log:
+                logger.info("Applying the database's migrations")
             call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
-        from openplate.foods.importers.journal import recover_abandoned_runs
-
-        for undone in recover_abandoned_runs():  # an import killed part-way leaves nothing
-            click.echo(f"Undid an unfinished import: {undone}.", err=True)
-        load_foods_with_progress()
-        load_activities()
+        if to_log:
+            _load_foods_to_log()
+        else:
+            load_foods_with_progress()
+        load_activities(to_log=to_log)
     except DatabaseError as error:
         raise click.ClickException(f"cannot prepare the database: {str(error).strip()}") from None
 
@@ -68,11 +74,34 @@ def _unapplied_migrations() -> bool:
     return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
-def load_activities() -> None:
+def load_activities(*, to_log: bool = False) -> None:
     from openplate.exercise.loading import load_activities as load
 
     if loaded := load():
-        click.echo(f"Activities: {loaded:,} loaded.", err=True)
+        _report(f"Activities: {loaded:,} loaded.", to_log=to_log)
+
+
+def _load_foods_to_log() -> None:
+    from openplate.foods import loading
+
+    if loading.needs_loading():
+        logger.info("Loading the USDA foods")
+        result = loading.load_shipped_foods()
+        logger.info("Foods: %s added, %s updated.", f"{result.created:,}", f"{result.updated:,}")
+
+
+def _report(message: str, *, to_log: bool) -> None:
+    if to_log:
+        logger.info(message)
+    else:
+        click.echo(message, err=True)
+
+
+def where_data_lives(database: dict[str, Any], data_dir: Path) -> str:
+    """Where the people's data is kept, as the server's first line says it."""
+    if str(database["ENGINE"]).endswith("sqlite3"):
+        return f"data in {data_dir}"
+    return f"data in the database {database['NAME']!r} on {database.get('HOST') or 'localhost'}"
 
 
 def load_foods_with_progress(*, force: bool = False) -> None:

@@ -1,16 +1,18 @@
 """`openplate serve` and `openplate manage`: the web app and Django's own commands.
 
 Django is imported inside each command, so the science commands start without it.
+`serve` is one process (waitress), for home use and development; `serve --production` runs
+worker processes behind a reverse proxy (docs/deploying.md).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import click
 
-from openplate.cli.database import prepare_database, setup_django
+from openplate.cli.database import prepare_database, setup_django, where_data_lives
+from openplate.cli.production import DEFAULT_THREADS, DEFAULT_WORKERS, serve_production
+
+HOME_THREADS = 4
 
 
 @click.command()
@@ -20,13 +22,27 @@ from openplate.cli.database import prepare_database, setup_django
 )
 @click.option(
     "--threads",
-    default=4,
     type=click.IntRange(1, 1024),
-    show_default=True,
-    help="Requests handled at once.",
+    help=f"Requests handled at once (by each worker in production)  "
+    f"[default: {HOME_THREADS}; {DEFAULT_THREADS} with --production]",
 )
-def serve(host: str, port: int, threads: int) -> None:
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Worker processes, hashed static files and JSON logs, for serving behind a proxy.",
+)
+@click.option(
+    "--workers",
+    default=DEFAULT_WORKERS,
+    type=click.IntRange(1, 64),
+    show_default=True,
+    help="Worker processes, with --production.",
+)
+def serve(host: str, port: int, threads: int | None, production: bool, workers: int) -> None:
     """Run the web app, first bringing the database up to date."""
+    if production:
+        serve_production(host, port, workers, threads or DEFAULT_THREADS)
+        return
     prepare_database(verbose=True)
     from django.conf import settings
     from django.core.wsgi import get_wsgi_application
@@ -34,13 +50,15 @@ def serve(host: str, port: int, threads: int) -> None:
 
     try:
         # Created before the "running" line so that a port already in use is reported instead.
-        server = create_server(get_wsgi_application(), host=host, port=port, threads=threads)
+        server = create_server(
+            get_wsgi_application(), host=host, port=port, threads=threads or HOME_THREADS
+        )
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None
     url_host = f"[{host}]" if ":" in host else host
     click.echo(
         f"OpenPlate is running at http://{url_host}:{port}/ — "
-        f"{_where_data_lives(settings.DATABASES['default'], settings.DATA_DIR)} "
+        f"{where_data_lives(settings.DATABASES['default'], settings.DATA_DIR)} "
         "(Ctrl+C to stop)"
     )
     server.run()
@@ -57,9 +75,3 @@ def manage(args: tuple[str, ...]) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["openplate manage", *args])
-
-
-def _where_data_lives(database: dict[str, Any], data_dir: Path) -> str:
-    if str(database["ENGINE"]).endswith("sqlite3"):
-        return f"data in {data_dir}"
-    return f"data in the database {database['NAME']!r} on {database.get('HOST') or 'localhost'}"

@@ -8,8 +8,10 @@ module before Django starts) makes the folder and the key.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,13 @@ TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
 FALSE_WORDS = frozenset({"false", "0", "no", "off"})
 SECRET_KEY_FILE = "secret_key"
 STATIC_FOLDER = "static"
+SQLITE_FILE = "openplate.sqlite3"
+# SQLite gives its -wal and -shm files the mode of the database file; those left from a run
+# before are set too.
+SQLITE_COMPANIONS = ("", "-wal", "-shm")
+# Health data and the key: the owner's only, whatever the umask or an earlier mode.
+OWNER_ONLY_FOLDER = 0o700
+OWNER_ONLY_FILE = 0o600
 # How long to wait for another process that has just created the secret key file to fill it.
 SECRET_KEY_WAIT_SECONDS = 2.0
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -67,6 +76,14 @@ def env_positive_int(name: str, default: int) -> int:
     number = env_int(name, default)
     if number <= 0:
         raise ImproperlyConfigured(f"{name} must be a whole number above 0, not {number}")
+    return number
+
+
+def env_non_negative_int(name: str, default: int) -> int:
+    """A whole number, 0 or above; unset or empty gives `default`."""
+    number = env_int(name, default)
+    if number < 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number, 0 or above, not {number}")
     return number
 
 
@@ -129,14 +146,49 @@ def data_dir() -> Path:
     return Path(configured).expanduser() if configured else platformdirs.user_data_path("openplate")
 
 
+def production() -> bool:
+    """OPENPLATE_PRODUCTION, which `openplate serve --production` sets for itself."""
+    return env_bool("OPENPLATE_PRODUCTION", False)
+
+
+def debug(*, production: bool) -> bool:
+    """OPENPLATE_DEBUG, refused in production: its error pages show the settings and the code."""
+    wanted = env_bool("OPENPLATE_DEBUG", False)
+    if wanted and production:
+        raise ImproperlyConfigured("OPENPLATE_DEBUG cannot be on in production")
+    return wanted
+
+
 def prepare_data_dir() -> Path:
-    """Make the data folder (readable by its owner only: it holds health data and the key),
-    its static files folder and the secret key, where they are missing."""
+    """Make the data folder, its static files folder, the secret key and the SQLite file where
+    they are missing; the folder, the key and the database readable by their owner only (they
+    hold health data), even when they were made before with other modes."""
     folder = data_dir()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+    _restrict(folder, OWNER_ONLY_FOLDER)
     (folder / STATIC_FOLDER).mkdir(exist_ok=True)  # WhiteNoise warns on every start without it
     secret_key(folder)
+    if (key_file := folder / SECRET_KEY_FILE).exists():
+        _restrict(key_file, OWNER_ONLY_FILE)
+    if env_secret("DATABASE_URL") is None:
+        prepare_sqlite_file(folder / SQLITE_FILE)
     return folder
+
+
+def prepare_sqlite_file(path: Path) -> None:
+    """Create the database file with the owner's mode before SQLite would (with the umask's),
+    and restrict the files a run before left."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE))
+    for suffix in SQLITE_COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            _restrict(companion, OWNER_ONLY_FILE)
+
+
+def _restrict(path: Path, mode: int) -> None:
+    if stat.S_IMODE(path.stat().st_mode) != mode:
+        path.chmod(mode)
 
 
 def stored_secret_key(folder: Path) -> str:
@@ -157,7 +209,7 @@ def secret_key(folder: Path) -> str:
     key = secrets.token_urlsafe(50)
     try:
         # Exclusive create: of two processes starting at once, one writes and both read its key.
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
     except FileExistsError:
         return _read_secret_key(path)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
