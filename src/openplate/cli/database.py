@@ -52,6 +52,10 @@ def prepare_database(*, verbose: bool, to_log: bool = False) -> None:
             if to_log:
                 logger.info("Applying the database's migrations")
             call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+        from openplate.foods.importers.journal import recover_abandoned_runs
+
+        for undone in recover_abandoned_runs():  # an import killed part-way leaves nothing
+            _report(f"Undid an unfinished import: {undone}.", to_log=to_log)
         if to_log:
             _load_foods_to_log()
         else:
