@@ -1,5 +1,9 @@
 import multiprocessing
+import os
+import sqlite3
 import stat
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +193,83 @@ def test_it_agrees_on_one_secret_key_across_processes(
     for process in processes:
         process.join(timeout=60)
     assert keys == {(tmp_path / "secret_key").read_text().strip()}
+
+
+@pytest.fixture
+def sqlite_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """A data folder named but not made, for a SQLite database, under a permissive umask."""
+    folder = tmp_path / "openplate"
+    monkeypatch.setenv("OPENPLATE_DATA_DIR", str(folder))
+    for name in ("OPENPLATE_SECRET_KEY", "OPENPLATE_SECRET_KEY_FILE", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    previous = os.umask(0o022)  # the usual umask, which would give 0644 files and 0755 folders
+    yield folder
+    os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_data_folder_made_before_becomes_the_owners_only(sqlite_data_dir: Path) -> None:
+    sqlite_data_dir.mkdir(mode=0o755)
+    (sqlite_data_dir / "secret_key").write_text("a key made by hand\n")
+    (sqlite_data_dir / "secret_key").chmod(0o644)
+
+    config.prepare_data_dir()
+
+    assert mode(sqlite_data_dir) == 0o700
+    assert mode(sqlite_data_dir / "secret_key") == 0o600
+    assert config.stored_secret_key(sqlite_data_dir) == "a key made by hand"
+
+
+def test_the_sqlite_file_and_its_wal_and_shm_are_the_owners_only(sqlite_data_dir: Path) -> None:
+    config.prepare_data_dir()
+    database = sqlite_data_dir / "openplate.sqlite3"
+    assert mode(database) == 0o600
+
+    with closing(sqlite3.connect(database)) as connection:  # as Django opens it
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE entry (kcal INTEGER)")
+        connection.execute("INSERT INTO entry VALUES (250)")
+        connection.commit()
+        companions = {path.name: mode(path) for path in sqlite_data_dir.glob("*.sqlite3-*")}
+
+    assert companions == {"openplate.sqlite3-wal": 0o600, "openplate.sqlite3-shm": 0o600}
+
+
+def test_database_files_left_with_other_modes_are_restricted(sqlite_data_dir: Path) -> None:
+    sqlite_data_dir.mkdir(mode=0o700)
+    for name in ("openplate.sqlite3", "openplate.sqlite3-wal", "openplate.sqlite3-shm"):
+        (sqlite_data_dir / name).touch(mode=0o644)
+
+    config.prepare_data_dir()
+
+    assert {path.name: mode(path) for path in sqlite_data_dir.glob("openplate.sqlite3*")} == {
+        "openplate.sqlite3": 0o600,
+        "openplate.sqlite3-wal": 0o600,
+        "openplate.sqlite3-shm": 0o600,
+    }
+
+
+def test_with_database_url_no_sqlite_file_is_made(
+    sqlite_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://plate@db.example.org/openplate")
+    config.prepare_data_dir()
+    assert not (sqlite_data_dir / "openplate.sqlite3").exists()
+
+
+def test_it_refuses_debug_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENPLATE_DEBUG", "1")
+    assert config.debug(production=False) is True
+    with pytest.raises(ImproperlyConfigured, match="OPENPLATE_DEBUG cannot be on in production"):
+        config.debug(production=True)
+
+
+def test_it_refuses_negative_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENPLATE_TEST_NUMBER", "-1")
+    with pytest.raises(ImproperlyConfigured, match=r"OPENPLATE_TEST_NUMBER.*0 or above, not -1"):
+        config.env_non_negative_int("OPENPLATE_TEST_NUMBER", 0)
+    monkeypatch.setenv("OPENPLATE_TEST_NUMBER", "0")
+    assert config.env_non_negative_int("OPENPLATE_TEST_NUMBER", 5) == 0

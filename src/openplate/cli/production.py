@@ -74,6 +74,7 @@ class ProductionServer(BaseApplication):
 
 def serve_production(host: str, port: int, workers: int, threads: int) -> None:
     """Prepare the database and the static files once, then run the workers until stopped."""
+    _check_free(host, port)  # before the minutes a first start may take
     os.environ[PRODUCTION_VARIABLE] = "1"  # read by the settings, which are not loaded yet
     prepare_database(verbose=False, to_log=True)
     from django.conf import settings
@@ -86,7 +87,6 @@ def serve_production(host: str, port: int, workers: int, threads: int) -> None:
     application = get_wsgi_application()
     resolve("/healthz")  # imports the views and builds the API once, for every worker
     connections.close_all()  # a connection opened here must not be shared by forked workers
-    _check_free(host, port)
     options = {
         "bind": [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"],
         "workers": workers,
@@ -117,4 +117,5 @@ def _check_free(host: str, port: int) -> None:
         with socket.create_server((host, port), family=family):
             pass
     except OSError as error:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise click.ClickException(f"cannot listen on {host}:{port}: {reason}") from None
