@@ -22,6 +22,7 @@ from openplate.accounts.tokens import user_for_token
 from openplate.body.api import router as body_router
 from openplate.coach.api import router as coach_router
 from openplate.core.api_support import field_errors
+from openplate.core.renderers import OrjsonRenderer
 from openplate.diary.api import router as diary_router
 from openplate.diary.services import food_history
 from openplate.exercise.api import router as exercise_router
@@ -72,6 +73,7 @@ api = OpenPlateAPI(
         "water, progress, guides, export. See docs/api.md."
     ),
     auth=[token_auth, session_auth],
+    renderer=OrjsonRenderer(),
 )
 
 

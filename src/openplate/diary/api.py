@@ -12,13 +12,14 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from ninja.errors import ValidationError as InvalidRequest
 from pydantic import Field
 
 from openplate.core.api_support import BODY, caller, errors_at, field_errors
+from openplate.core.renderers import RowsResponse
 from openplate.diary import marks, saved_meals, services
 from openplate.diary.models import DayMark, Entry, SavedMeal
 from openplate.diary.once import log_once
@@ -59,11 +60,14 @@ class RecentQuery(Schema):
     limit: int = Field(default=10, ge=1, le=MAX_SEARCH_RESULTS)
 
 
+ENTRY_ROWS = RowsResponse(EntryOut)
+
+
 @router.get("/entries", response=list[EntryOut])
-def list_entries(request: HttpRequest, query: Query[DayQuery]) -> list[Entry]:
+def list_entries(request: HttpRequest, query: Query[DayQuery]) -> HttpResponse:
     """The caller's entries on one day, in the order they were logged."""
     _check_day(query.date, ("query",), "date")
-    return list(services.entries_on(caller(request), query.date))
+    return ENTRY_ROWS(services.entry_rows_on(caller(request), query.date))
 
 
 @router.post("/entries", response={201: EntryDetail, 200: EntryDetail})

@@ -338,6 +338,22 @@ def entries_on(user: User, day: date) -> QuerySet[Entry]:
     return Entry.objects.filter(user=user, date=day).defer("nutrients")
 
 
+ENTRY_ROW_FIELDS = (
+    "id", "date", "meal", "food_id", "name", "serving", "serving_grams", "quantity", "grams",
+    "energy_kcal", "protein_g", "carbohydrate_g", "fat_g", "client_key",
+)  # fmt: skip
+
+
+def entry_rows_on(user: User, day: date) -> list[dict[str, Any]]:
+    """The day's entries as plain rows of their `ENTRY_ROW_FIELDS` and `quick_add`
+    (`Entry.is_quick_add`), in the order they were logged: read twice as fast as the models,
+    for the API's list."""
+    rows = list(entries_on(user, day).values(*ENTRY_ROW_FIELDS))
+    for row in rows:
+        row["quick_add"] = row["grams"] is None  # as Entry.is_quick_add
+    return rows
+
+
 def day_summary(user: User, day: date) -> DaySummary:
     """Budget - Food + Exercise = Remaining for `day`, with macros and calories per meal."""
     return summarize(
