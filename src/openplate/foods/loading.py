@@ -78,10 +78,8 @@ def load_shipped_foods(
     run = journal.Run(f"shipped foods {DATASET_NAME}")
     try:
         for batch in _batches(_read(path), BATCH_SIZE):
-            undo = journal.BatchJournal()
-            with transaction.atomic():
+            with run.batch() as undo:
                 new, changed = _upsert(batch, undo)
-                run.write(undo)
             created, updated = created + new, updated + changed
             if progress is not None:
                 progress(len(batch))

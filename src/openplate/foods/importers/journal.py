@@ -18,7 +18,9 @@ from __future__ import annotations
 import fcntl
 import os
 import socket
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +33,7 @@ from openplate.foods.models import Food, ImportBatch, ImportRun, Serving
 
 ADVISORY_LOCK_CLASS = 0x0F00D  # PostgreSQL advisory locks are (class, id) pairs
 LOCK_FOLDER = "import-locks"
+SQLITE_PAUSE_SHARE = 0.5  # of a batch's transaction time (scripts/import_while_serving.py)
 SERVING_FIELDS = ("food_id", "name", "grams", "position")
 
 
@@ -71,6 +74,21 @@ class Run:
         if self.lock is None:  # only when another process takes a fresh run's id: never
             raise RuntimeError(f"import run {self.record.pk} is locked by another process")
         self.batches = 0
+
+    @contextmanager
+    def batch(self) -> Iterator[BatchJournal]:
+        """One batch's transaction: the writer notes its changes in the journal it is given.
+
+        On SQLite the import then pauses for a share of the time it held the write lock: a web
+        request waiting for the lock looks again only every 100 ms or so (SQLite's busy
+        handler), and a gap as short as reading the next batch would mostly pass it by."""
+        undo = BatchJournal()
+        started = time.perf_counter()
+        with transaction.atomic():
+            yield undo
+            self.write(undo)
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            time.sleep((time.perf_counter() - started) * SQLITE_PAUSE_SHARE)
 
     def write(self, batch: BatchJournal) -> None:
         """Record `batch`: call inside the transaction that writes it."""

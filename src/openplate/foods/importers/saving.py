@@ -23,7 +23,8 @@ from openplate.foods.importers.rows import BadRow, ImportedFood, Row
 from openplate.foods.importers.upsert import write_batch
 from openplate.foods.maintenance import refresh_after_bulk_change
 
-BATCH_SIZE = 1000
+BATCH_SIZE = 500  # foods a transaction: 0.1-0.2 s on SQLite (docs/PERFORMANCE.md)
+PROGRESS_EVERY = 1000  # rows
 MAX_REPORTED = 20  # bad rows reported; without skip_bad, reading stops at this many
 
 Progress = Callable[[int], None]  # called with the number of lines just read
@@ -101,7 +102,7 @@ def _save_batches(
             if len(batch) == BATCH_SIZE:
                 _write(batch, result, run)
                 batch = []
-        if progress is not None and seen % BATCH_SIZE == 0:
+        if progress is not None and seen % PROGRESS_EVERY == 0:
             progress(row.line - reported)
             reported = row.line
     if result.bad_rows and not skip_bad:
@@ -112,9 +113,7 @@ def _save_batches(
 
 
 def _write(batch: list[ImportedFood], result: ImportResult, run: journal.Run) -> None:
-    undo = journal.BatchJournal()
-    with transaction.atomic():
+    with run.batch() as undo:
         created, updated = write_batch(batch, undo)
-        run.write(undo)
     result.created += created
     result.updated += updated
