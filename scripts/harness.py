@@ -310,11 +310,12 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def write_foods(
-    path: Path, file_format: str, count: int, *, seed: int = 1, prefix: str = ""
+    path: Path, file_format: str, count: int, *, seed: int = 1, first: int = 0
 ) -> Path:
-    """A file of `count` good foods in an import format; source ids start with `prefix`."""
+    """A file of `count` good foods in an import format, numbered from `first`: the same
+    numbers are the same foods (source id, barcode) whatever the seed, which picks the rest."""
     rng = random.Random(seed)
-    foods = [_food(rng, f"{prefix}{number}") for number in range(count)]
+    foods = [_food(rng, number) for number in range(first, first + count)]
     if file_format == "csv":
         with path.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
