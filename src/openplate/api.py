@@ -17,11 +17,13 @@ from ninja.operation import Operation
 from ninja.security import HttpBearer, SessionAuth
 
 from openplate.accounts.api import router as accounts_router
+from openplate.accounts.limits import Refused
 from openplate.accounts.profile import activate_time_zone
 from openplate.accounts.tokens import user_for_token
 from openplate.body.api import router as body_router
 from openplate.coach.api import router as coach_router
 from openplate.core.api_support import field_errors
+from openplate.core.client import client_address
 from openplate.core.renderers import OrjsonRenderer
 from openplate.diary.api import router as diary_router
 from openplate.diary.services import food_history
@@ -37,7 +39,11 @@ class TokenAuth(HttpBearer):
     middleware ran, so it activates their time zone itself (the middleware ends it)."""
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        user = user_for_token(token)
+        try:
+            user = user_for_token(token, address=client_address(request))
+        except Refused as refused:  # too many wrong tokens from this address
+            request.guessing_refusal = refused.refusal  # type: ignore[attr-defined]
+            return None  # answered 429 by accounts.middleware.GuessingLimitsMiddleware
         if user is not None:
             request.user = user
             activate_time_zone(user)

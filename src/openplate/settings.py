@@ -5,6 +5,7 @@ reads and creates nothing: the `openplate` commands and `openplate.wsgi` prepare
 (`config.prepare_data_dir`) before Django starts.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # serves the API documentation page's scripts itself, so it works offline
+    "axes",  # locks an account after too many wrong passwords (docs/accounts.md)
     # OpenPlate's own, floor by floor (docs/architecture.md).
     "openplate.accounts",
     "openplate.foods",
@@ -88,6 +90,9 @@ MIDDLEWARE = [
     "openplate.accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Limits on guessing: 429 over a limit; django-axes' lockout answer last, as it asks.
+    "openplate.accounts.middleware.GuessingLimitsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "openplate.urls"
@@ -152,11 +157,55 @@ PASSWORD_HASHERS = [
 # Mail (the password-reset link): EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS,
 # EMAIL_USE_SSL, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_TIMEOUT and DEFAULT_FROM_EMAIL.
 globals().update(config.mail_settings())
-# Django's own password check; the user comes with their account (the time zone) in one query.
-AUTHENTICATION_BACKENDS = ["openplate.accounts.backends.AccountBackend"]
+# First django-axes, refusing a locked account before its password is checked; then Django's own
+# password check, the user coming with their account (the time zone) in one query.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "openplate.accounts.backends.AccountBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "diary:today"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- Limits on guessing (docs/accounts.md) ---
+# An account is locked for OPENPLATE_LOCKOUT_MINUTES after OPENPLATE_SIGNIN_ATTEMPTS wrong
+# passwords (django-axes, counting in the database); a completed password reset unlocks it.
+LOCKOUT_MINUTES = config.env_positive_int("OPENPLATE_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = config.env_positive_int("OPENPLATE_SIGNIN_ATTEMPTS", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username"]  # per account; per address: GUESSING_LIMITS below
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # "no ip_address in the parameters": it is counted below
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lockout ends when it said it would
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in
+AXES_CLIENT_IP_CALLABLE = "openplate.core.client.client_address"
+AXES_LOCKOUT_CALLABLE = "openplate.accounts.refusals.account_locked"
+# Attempts per client address (or e-mail address) and window in minutes, counted in the
+# database by openplate.accounts.limits.
+RATE_LIMIT_MINUTES = config.env_positive_int("OPENPLATE_RATE_LIMIT_MINUTES", 60)
+GUESSING_LIMITS: dict[str, tuple[int, int]] = {
+    "sign_in_per_address": (
+        config.env_positive_int("OPENPLATE_SIGNIN_ATTEMPTS_PER_ADDRESS", 50),
+        LOCKOUT_MINUTES,
+    ),
+    "wrong_token_per_address": (
+        config.env_positive_int("OPENPLATE_WRONG_TOKENS_PER_ADDRESS", 20),
+        LOCKOUT_MINUTES,
+    ),
+    "sign_up_per_address": (
+        config.env_positive_int("OPENPLATE_SIGNUPS_PER_ADDRESS", 10),
+        RATE_LIMIT_MINUTES,
+    ),
+    "reset_per_address": (
+        config.env_positive_int("OPENPLATE_RESETS_PER_ADDRESS", 10),
+        RATE_LIMIT_MINUTES,
+    ),
+    "reset_per_email": (
+        config.env_positive_int("OPENPLATE_RESETS_PER_EMAIL", 3),
+        RATE_LIMIT_MINUTES,
+    ),
+}
+# --- end of limits on guessing ---
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -209,5 +258,7 @@ LOGGING = {
         "django": {"level": "INFO"},
         # `openplate serve` prints its own line saying where it listens.
         "waitress": {"level": "WARNING"},
+        # django-axes notes every sign-in at INFO; its failures and lockouts are WARNINGs.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -39,6 +39,12 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = Path(os.environ.get("OPENPLATE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
 STARTUP_SECONDS = 120
+# Every browser test signs up people of its own from 127.0.0.1, dozens in a run: more than the
+# limits on guessing let one address make in an hour (tests/accounts/test_limits.py tests those).
+ROOMY_LIMITS = {
+    "OPENPLATE_SIGNUPS_PER_ADDRESS": "10000",
+    "OPENPLATE_SIGNIN_ATTEMPTS_PER_ADDRESS": "10000",
+}
 STOP_SECONDS = 30
 
 
@@ -87,7 +93,7 @@ def server_at(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[da
 @contextmanager
 def _server(data_dir: Path, python_args: list[str]) -> Iterator[str]:
     """`openplate serve` run as `python PYTHON_ARGS serve --port N`, on a database of its own."""
-    env = {**os.environ, "OPENPLATE_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "OPENPLATE_DATA_DIR": str(data_dir), **ROOMY_LIMITS}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     with own_database("openplate_browser") as database_url:
         if database_url:

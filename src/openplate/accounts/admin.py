@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 
 from openplate.accounts import numbers_light
-from openplate.accounts.models import Account
+from openplate.accounts.models import Account, AttemptCount
 
 if TYPE_CHECKING:
     BaseAccountAdmin = admin.ModelAdmin[Account]
@@ -58,3 +58,25 @@ class AccountAdmin(BaseAccountAdmin):
         self.message_user(
             request, f"{len(accounts)} accounts may change numbers-light.", messages.SUCCESS
         )
+
+
+if TYPE_CHECKING:
+    BaseAttemptCountAdmin = admin.ModelAdmin[AttemptCount]
+else:
+    BaseAttemptCountAdmin = admin.ModelAdmin
+
+
+@admin.register(AttemptCount)
+class AttemptCountAdmin(BaseAttemptCountAdmin):
+    """The counts of the limits on guessing, to look at and to delete: deleting a row ends that
+    limit for that address at once (an account's lockout is axes' "Access attempts")."""
+
+    list_display = ("limit", "count", "started")
+    list_filter = ("limit",)
+    readonly_fields = ("limit", "digest", "count", "started")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: AttemptCount | None = None) -> bool:
+        return False

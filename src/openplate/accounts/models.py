@@ -187,3 +187,23 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class AttemptCount(models.Model):
+    """Attempts counted against one limit on guessing (openplate.accounts.limits) for one client
+    address or e-mail address, in the window that started at `started`. The key is stored as a
+    SHA-256 digest, so the table keeps no one's address."""
+
+    limit = models.CharField(max_length=32)
+    digest = models.CharField(max_length=64)
+    count = models.PositiveIntegerField(default=0)
+    started = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["limit", "digest"], name="one_count_per_limit_and_key")
+        ]
+        indexes = [models.Index(fields=["started"], name="attempt_count_started")]
+
+    def __str__(self) -> str:
+        return f"{self.limit}: {self.count} since {self.started:%Y-%m-%d %H:%M}"

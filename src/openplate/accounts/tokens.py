@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from openplate.accounts import limits
 from openplate.accounts.models import ApiToken
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from django.contrib.auth.models import User
 
 TOKEN_PREFIX = "op_"
@@ -37,16 +40,29 @@ def create_token(user: User, name: str) -> tuple[ApiToken, str]:
     return token, secret
 
 
-def user_for_token(secret: str) -> User | None:
-    """The owner of the token `secret`, or None; notes when the token was last used."""
-    if not secret.startswith(TOKEN_PREFIX):
-        return None
+def user_for_token(secret: str, address: str | None = None) -> User | None:
+    """The owner of the token `secret`, or None; notes when the token was last used.
+
+    With the client's `address`, a token that matches none counts against the address's limit
+    of wrong tokens, and while the address is over it every token it sends is refused
+    (limits.Refused), the right one too, so a guesser cannot tell a right guess from a wrong one.
+    The check rides on the token's own query: a right token still costs one query.
+    """
+    limit = limits.limit(limits.WRONG_TOKEN_PER_ADDRESS)
+    tokens = ApiToken.objects.select_related("user", "user__account")  # the account: time zone
+    if address is not None:
+        tokens = tokens.annotate(refused_since=limits.refused_since(limit, address))
     token = (
-        ApiToken.objects.select_related("user", "user__account")  # the account: the time zone
-        .filter(digest=_digest(secret))
-        .first()
+        tokens.filter(digest=_digest(secret)).first() if secret.startswith(TOKEN_PREFIX) else None
     )
-    if token is None or not token.user.is_active:
+    if token is None:
+        if address is not None and (refusal := limits.hit(limit, address)):
+            raise limits.Refused(refusal)
+        return None
+    refused_since: datetime | None = getattr(token, "refused_since", None)  # the annotation
+    if refused_since is not None:
+        raise limits.Refused(limits.Refusal(limit, refused_since + limit.window))
+    if not token.user.is_active:
         return None
     now = timezone.now()
     if token.last_used is None or (now - token.last_used).total_seconds() > 60:

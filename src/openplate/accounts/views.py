@@ -67,6 +67,7 @@ from openplate.science.units import ML_PER_US_CUP
 INVALID = 422  # a form sent back with its errors
 AGE_ROUNDING_YEARS = 1.5 / units.DAYS_PER_YEAR
 UNITS_SESSION_KEY = "units"  # the units preference of someone without a profile yet
+ACCOUNT_BACKEND = "openplate.accounts.backends.AccountBackend"  # the one that finds users
 
 
 # --- Sign-up -----------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 user = form.save()
                 start_account(user, time_zone=form.cleaned_data["time_zone"])
-            login(request, user)
+            login(request, user, backend=ACCOUNT_BACKEND)
             messages.success(
                 request, f"Welcome, {user.username}. Set your goal to get your daily budget."
             )
