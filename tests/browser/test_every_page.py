@@ -1,7 +1,8 @@
 """Every page a person can open, on a phone (360 × 740) and a desktop (1366 × 900), in light and
 dark: nothing wider than the screen, no serious or critical WCAG 2.1 AA violation (axe-core), no
-control named twice. One person, with a goal, food, exercise, a weigh-in and a saved meal, visits
-them all in one browser context, so each page shows real content; each page is a test of its own.
+control named twice, nothing the Content-Security-Policy refuses (tests/browser/csp.py). One
+person, with a goal, food, exercise, a weigh-in and a saved meal, visits them all in one browser
+context, so each page shows real content; each page is a test of its own.
 
 A page that is the answer to a form (a refused sign-up, a refused quick add) is reached by
 posting that form from the page it lives on. The 403 and 500 pages cannot be reached on a
@@ -29,6 +30,7 @@ from playwright.sync_api import Browser, Page, ViewportSize
 
 from tests.browser.axe import axe_violations, overflow, repeated_names
 from tests.browser.conftest import screenshot
+from tests.browser.csp import policy_violations, watch_policy_violations
 from tests.browser.people import sign_up_with_a_goal, unique_username
 
 PHONE = ViewportSize(width=360, height=740)
@@ -283,6 +285,7 @@ class Person:
 def person(browser: Browser, server_url: str) -> Iterator[Person]:
     """A person with a day of food, exercise, a weigh-in and a saved meal, signed in."""
     context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    watch_policy_violations(context)
     try:
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -295,6 +298,7 @@ def person(browser: Browser, server_url: str) -> Iterator[Person]:
 @pytest.fixture(scope="module")
 def stranger(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    watch_policy_violations(context)
     try:
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -420,6 +424,7 @@ def test_a_page_fits_the_screen_and_passes_axe(
     open_page(page, visit, person.ids, server_url)
 
     problems = problems_on(page)
+    problems += [f"Content-Security-Policy: {found}" for found in policy_violations(page)]
 
     if problems:
         page.set_viewport_size(PHONE)

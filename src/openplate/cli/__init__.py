@@ -11,6 +11,7 @@ import sys
 import click
 
 from openplate import __version__
+from openplate.cli.backup import backup
 from openplate.cli.expenditure import expenditure
 from openplate.cli.export import export
 from openplate.cli.foods import foods
@@ -37,6 +38,7 @@ cli.add_command(foods)
 cli.add_command(export)
 cli.add_command(serve)
 cli.add_command(manage)
+cli.add_command(backup)
 cli.add_command(log)
 cli.add_command(parse)
 
