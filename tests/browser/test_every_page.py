@@ -6,8 +6,9 @@ context, so each page shows real content; each page is a test of its own.
 
 A page that is the answer to a form (a refused sign-up, a refused quick add) is reached by
 posting that form from the page it lives on. The 403 and 500 pages cannot be reached on a
-working server: they are rendered here, as Django's handlers render them, and served at an
-address of the server so the page loads the app's own styles.
+working server, nor the 429 without many refused forms: they are rendered here, as Django's
+handlers and the limits on guessing render them, and served at an address of the server so
+the page loads the app's own styles.
 
 `test_every_named_page_is_visited` reads the URL conf: a new page fails it until it is listed
 here, or named among the addresses that are not pages.
@@ -25,9 +26,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from django.views import defaults
 from playwright.sync_api import Browser, Page, ViewportSize
 
+from openplate.accounts import limits
+from openplate.accounts.refusals import too_many_attempts
 from tests.browser.axe import axe_violations, overflow, repeated_names
 from tests.browser.conftest import screenshot
 from tests.browser.csp import policy_violations, watch_policy_violations
@@ -69,7 +73,7 @@ class Visit:
     signed_in: bool = True
     post_to: str = ""
     fields: dict[str, str] = field(default_factory=dict)
-    rendered: str = ""  # "403" or "500": a page rendered here, not reached on the server
+    rendered: str = ""  # "403", "429" or "500": a page rendered here, not reached on the server
 
 
 PAGES = [
@@ -231,6 +235,7 @@ PAGES = [
     ),
     Visit("forbidden", None, "/forbidden-page/", rendered="403"),
     Visit("server-error", None, "/server-error-page/", rendered="500"),
+    Visit("too-many-attempts", None, "/too-many-attempts-page/", rendered="429"),
 ]
 
 # Named addresses that are not pages of their own: forms that redirect when they work (and show
@@ -391,8 +396,12 @@ def open_page(page: Page, visit: Visit, ids: dict[str, str], server_url: str) ->
 
 
 def _rendered(code: str) -> Any:
-    """The 403 or 500 page as Django's own handlers render it."""
+    """The 403 or 500 page as Django's own handlers render it, or the 429 of a limit on guessing
+    (the sign-in's, which offers a password reset too)."""
     request = RequestFactory().get("/")
+    if code == "429":
+        limit = limits.limit(limits.SIGN_IN_PER_ADDRESS)
+        return too_many_attempts(request, limits.Refusal(limit, timezone.now() + limit.window))
     if code == "403":
         return defaults.permission_denied(request, PermissionDenied())
     return defaults.server_error(request)
