@@ -1,4 +1,5 @@
-"""The WSGI application, for `openplate serve` or any other WSGI server."""
+"""The WSGI application, for `openplate serve` or any other WSGI server: with another server, set
+OPENPLATE_PRODUCTION=1 and collect the static files first (docs/deploying.md)."""
 
 import os
 
