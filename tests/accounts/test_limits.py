@@ -7,6 +7,7 @@ settings: the limits are on, and each can be set from the environment.
 
 from __future__ import annotations
 
+import io
 import re
 import runpy
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -124,6 +126,14 @@ def test_signing_in_rightly_starts_the_count_again(client: Client) -> None:
     client.post("/accounts/logout/")
     for _ in range(ACCOUNT_LIMIT - 1):
         assert wrong_sign_in(client).status_code == 200
+
+
+@pytest.mark.usefixtures("new_alice")
+def test_an_admin_unlocks_an_account_with_a_command(client: Client) -> None:
+    for _ in range(ACCOUNT_LIMIT):
+        wrong_sign_in(client)
+    call_command("axes_reset_username", "alice", stdout=io.StringIO())
+    assert sign_in(client, ALICE_PASSWORD).status_code == 302
 
 
 @pytest.mark.usefixtures("frozen")
