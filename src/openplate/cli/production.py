@@ -21,7 +21,7 @@ from openplate.cli.database import prepare_database, where_data_lives
 PRODUCTION_VARIABLE = "OPENPLATE_PRODUCTION"
 DEFAULT_WORKERS = 2
 # Threads per worker: scripts/serve_threads.py measures the choice (docs/PERFORMANCE.md).
-DEFAULT_THREADS = 4
+DEFAULT_THREADS = 8
 MILLISECONDS_PER_SECOND = 1000
 
 logger = logging.getLogger("openplate.serve")
