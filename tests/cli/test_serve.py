@@ -118,3 +118,11 @@ def test_it_refuses_a_bad_port(port: str) -> None:
     assert len(result.stderr.splitlines()) == 1
     assert "--port" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_it_refuses_workers_without_production() -> None:
+    result = openplate("serve", "--workers", "3")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "openplate: error: --workers needs --production (plain serve is one process)\n"
+    )

@@ -33,16 +33,16 @@ HOME_THREADS = 4
 )
 @click.option(
     "--workers",
-    default=DEFAULT_WORKERS,
     type=click.IntRange(1, 64),
-    show_default=True,
-    help="Worker processes, with --production.",
+    help=f"Worker processes, with --production  [default: {DEFAULT_WORKERS}]",
 )
-def serve(host: str, port: int, threads: int | None, production: bool, workers: int) -> None:
+def serve(host: str, port: int, threads: int | None, production: bool, workers: int | None) -> None:
     """Run the web app, first bringing the database up to date."""
     if production:
-        serve_production(host, port, workers, threads or DEFAULT_THREADS)
+        serve_production(host, port, workers or DEFAULT_WORKERS, threads or DEFAULT_THREADS)
         return
+    if workers is not None:
+        raise click.UsageError("--workers needs --production (plain serve is one process)")
     prepare_database(verbose=True)
     from django.conf import settings
     from django.core.wsgi import get_wsgi_application
