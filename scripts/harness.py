@@ -309,9 +309,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def write_foods(
-    path: Path, file_format: str, count: int, *, seed: int = 1, first: int = 0
-) -> Path:
+def write_foods(path: Path, file_format: str, count: int, *, seed: int = 1, first: int = 0) -> Path:
     """A file of `count` good foods in an import format, numbered from `first`: the same
     numbers are the same foods (source id, barcode) whatever the seed, which picks the rest."""
     rng = random.Random(seed)
