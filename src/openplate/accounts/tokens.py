@@ -52,9 +52,9 @@ def user_for_token(secret: str, address: str | None = None) -> User | None:
     tokens = ApiToken.objects.select_related("user", "user__account")  # the account: time zone
     if address is not None:
         tokens = tokens.annotate(refused_since=limits.refused_since(limit, address))
-    token = (
-        tokens.filter(digest=_digest(secret)).first() if secret.startswith(TOKEN_PREFIX) else None
-    )
+    # The digest is unique: [:1] without first()'s ordering, which would cost a sixth of the check.
+    matches = tokens.filter(digest=_digest(secret)).order_by()[:1]
+    token = next(iter(matches), None) if secret.startswith(TOKEN_PREFIX) else None
     if token is None:
         if address is not None and (refusal := limits.hit(limit, address)):
             raise limits.Refused(refusal)
