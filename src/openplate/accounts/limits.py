@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, Subquery, Value, When
+from django.db.models import Case, F, Q, Subquery, Value, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -90,24 +90,9 @@ def hit(limit: Limit, key: str) -> Refusal | None:
     return Refusal(limit, started + limit.window) if count > limit.attempts else None
 
 
-def check(limit: Limit, key: str) -> Refusal | None:
-    """A Refusal if `key`'s next attempt would be over the limit; counts nothing."""
-    now = timezone.now()
-    row = (
-        AttemptCount.objects.filter(
-            limit=limit.name, digest=_digest(key), started__gt=now - limit.window
-        )
-        .values_list("count", "started")
-        .first()
-    )
-    if row is None or row[0] < limit.attempts:
-        return None
-    return Refusal(limit, row[1] + limit.window)
-
-
 def refused_since(limit: Limit, key: str) -> Subquery:
     """For a query's annotation: when `key`'s window started if its next attempt would be over
-    the limit (as `check` tells), else NULL."""
+    the limit, else NULL."""
     now = timezone.now()
     over = AttemptCount.objects.filter(
         limit=limit.name,
@@ -125,24 +110,20 @@ def give_back(limit: Limit, key: str) -> None:
     )
 
 
-def clear(limit: Limit, key: str) -> None:
-    """Forget `key`'s attempts against `limit`."""
-    AttemptCount.objects.filter(limit=limit.name, digest=_digest(key)).delete()
-
-
 def _count_one(limit: Limit, digest: str, now: datetime) -> bool:
     """Add one to the count, or start a new window if the last one is over; False if there is no
     count yet."""
-    over = When(started__lte=now - limit.window, then=Value(now))
+    window_over = Q(started__lte=now - limit.window)
     updated = AttemptCount.objects.filter(limit=limit.name, digest=digest).update(
-        count=Case(When(started__lte=now - limit.window, then=Value(1)), default=F("count") + 1),
-        started=Case(over, default=F("started")),
+        count=Case(When(window_over, then=Value(1)), default=F("count") + 1),
+        started=Case(When(window_over, then=Value(now)), default=F("started")),
     )
     return updated > 0
 
 
 def _forget_old_counts(now: datetime) -> None:
-    """Delete the counts whose window ended: when a new count is made, not on every attempt."""
+    """Delete the counts older than the longest window (called when a count is made, not on
+    every attempt)."""
     longest = max(minutes for _, minutes in settings.GUESSING_LIMITS.values())
     AttemptCount.objects.filter(started__lte=now - timedelta(minutes=longest)).delete()
 

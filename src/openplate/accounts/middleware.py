@@ -48,8 +48,8 @@ class GuessingLimitsMiddleware:
     attempt over a limit is answered 429 before the view runs. A sign-in that succeeds gives its
     count back, so the address limit counts failures only. The API's tokens are counted where
     they are checked (accounts.tokens.user_for_token), which leaves the refusal on the request
-    for this middleware to answer.
-    A password reset completed ends the account's lockout (django-axes counts those failures).
+    for this middleware to answer. A password reset completed ends the account's lockout
+    (django-axes counts those failures).
     """
 
     SIGN_IN_VIEWS = frozenset({"login", "admin:login"})
@@ -59,19 +59,24 @@ class GuessingLimitsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if refusal := getattr(request, "guessing_refusal", None):  # set by the API's TokenAuth
+        refusal = getattr(request, "guessing_refusal", None)  # set by the API's TokenAuth
+        if refusal is not None and response.status_code == 401:  # no session let them in either
             return too_many_attempts(request, refusal)
         match = request.resolver_match
-        if match is None or request.method != "POST":
-            return response
-        if match.view_name in self.SIGN_IN_VIEWS and getattr(request, "sign_in_counted", False):
+        if match is not None and request.method == "POST":
+            self._after_form(request, match.view_name, match.kwargs, response)
+        return response
+
+    def _after_form(
+        self, request: HttpRequest, view_name: str, kwargs: Any, response: HttpResponse
+    ) -> None:
+        if view_name in self.SIGN_IN_VIEWS and getattr(request, "sign_in_counted", False):
             if request.user.is_authenticated:
                 limits.give_back(limits.limit(limits.SIGN_IN_PER_ADDRESS), client_address(request))
-        elif match.view_name == "password_reset_confirm" and _is_redirect_to(
+        elif view_name == "password_reset_confirm" and _is_redirect_to(
             response, "password_reset_complete"
         ):
-            _end_lockout(match.kwargs.get("uidb64", ""))
-        return response
+            _end_lockout(kwargs.get("uidb64", ""))
 
     def process_view(
         self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any

@@ -79,8 +79,6 @@ def account_locked(
     cool_off = get_cool_off(request)
     assert cool_off is not None  # settings.AXES_COOLOFF_TIME is always set
     until = (last_failure or timezone.now()) + cool_off
-    if _is_api(request):
-        return api_refusal(until)
     title, explanation = ACCOUNT_LOCKED
     return _page(request, until, title, explanation, offer_reset=True)
 
