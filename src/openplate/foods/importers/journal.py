@@ -67,9 +67,8 @@ class Run:
     def __init__(self, what: str) -> None:
         with transaction.atomic():
             # The lock is taken before the row is committed, so that no one sees the row unlocked.
-            self.record = ImportRun.objects.create(
-                what=what[:255], host=socket.gethostname()[:255], pid=os.getpid()
-            )
+            host, pid = _this_process()
+            self.record = ImportRun.objects.create(what=what[:255], host=host, pid=pid)
             self.lock = RunLock.take(self.record.pk)
         if self.lock is None:  # only when another process takes a fresh run's id: never
             raise RuntimeError(f"import run {self.record.pk} is locked by another process")
@@ -166,6 +165,8 @@ def recover_abandoned_runs() -> list[str]:
     """Undo every run whose process is gone; returns what each was."""
     undone = []
     for run in ImportRun.objects.order_by("-pk"):
+        if (run.host, run.pid) == _this_process():
+            continue  # this very process is importing (PostgreSQL would lend it its own lock)
         lock = RunLock.take(run.pk)
         if lock is None:
             continue  # its process is still importing
@@ -211,6 +212,10 @@ class RunLock:
             return
         _lock_path(self.run_id).unlink(missing_ok=True)
         self.file.close()
+
+
+def _this_process() -> tuple[str, int]:
+    return socket.gethostname()[:255], os.getpid()
 
 
 def _lock_path(run_id: int) -> Path:
