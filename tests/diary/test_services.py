@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from openplate.accounts.goals import GoalInput, goal_on, set_goal
+from openplate.core.checks import SMALLEST_AMOUNT
 from openplate.core.dates import DAYS_AHEAD, latest_today
 from openplate.diary.models import Entry, Favourite
 from openplate.diary.services import (
@@ -922,7 +923,7 @@ def test_logged_calories_are_in_proportion_to_weight_up_to_five_kilograms(
     choice = data.draw(st.sampled_from(serving_choices(food)), label="serving")
     grams = quantity * choice.grams
     log = {"day": DAY, "meal": "lunch", "food": food, "serving": choice.name}
-    if grams > 5000:
+    if grams > 5000 or quantity < SMALLEST_AMOUNT:
         assert refused_fields(log_food, new_alice, **log, quantity=quantity) == {"quantity"}
         return
     entry = log_food(new_alice, **log, quantity=quantity)

@@ -30,7 +30,7 @@ from openplate.accounts.schemas import (
     ProfileWithGoal,
     TokenOut,
 )
-from openplate.core.api_support import BODY, caller, errors_at
+from openplate.core.api_support import BODY, PathId, caller, errors_at
 from openplate.science.units import KG_PER_LB
 
 MACRO_SHARES = ("protein_percent", "carbohydrate_percent", "fat_percent")
@@ -107,7 +107,7 @@ def list_tokens(request: HttpRequest) -> list[ApiToken]:
 
 
 @router.delete("/tokens/{token_id}", response={204: None})
-def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
+def revoke_token(request: HttpRequest, token_id: PathId) -> Status[None]:
     """Revoke one of the caller's tokens; it stops working at once."""
     if not tokens.revoke_token(caller(request), token_id):
         raise Http404

@@ -16,7 +16,7 @@ from openplate.accounts.goals import (
     working_of,
 )
 from openplate.accounts.models import ExerciseShare, Goal, Profile
-from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.core.api_support import CalendarDate, InputSchema, Number, WholeNumber, refusal
 from openplate.science import energy, goals
 from openplate.science.energy import Sex
 from openplate.science.goals import WEEKLY_GOALS_KG, WEEKLY_GOALS_LB
@@ -71,7 +71,7 @@ LIFE_STAGE = (
 
 class GoalIn(InputSchema):
     sex: Sex
-    birth_date: dt.date = Field(description=AGE)
+    birth_date: CalendarDate = Field(description=AGE)
     height_cm: Number = Field(description=HEIGHT)
     weight_kg: Number = Field(description=WEIGHT)
     activity: str = Field(

@@ -7,10 +7,11 @@ one does.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from pydantic import Field
 
 from openplate.body import services
@@ -22,14 +23,15 @@ from openplate.body.schemas import (
     WeighInIn,
     WeighInOut,
 )
-from openplate.core.api_support import BODY, caller, errors_at
+from openplate.core.api_errors import Errors
+from openplate.core.api_support import BODY, Day, QuerySchema, caller, errors_at
 from openplate.core.dates import day_problem
 
 router = Router(tags=["weight and water"])
 
 
-class DayQuery(Schema):
-    date: dt.date = Field(description=DATE)
+class DayQuery(QuerySchema):
+    date: Day = Field(description=DATE)
 
 
 @router.get("/weights", response=list[WeighInOut])
@@ -58,11 +60,14 @@ def log_weight(request: HttpRequest, payload: WeighInIn) -> Status[services.Weig
     return Status(201, services.weigh_ins(user, entry.date, entry.date)[0])
 
 
+ENTRY_ID = re.compile(r"[0-9]{1,18}")  # a database id: at most 2**63 - 1
+
+
 @router.delete("/weights/{day}", response={204: None})
 def delete_weight(request: HttpRequest, day: str) -> Status[None]:
     """Delete a weigh-in by its day (YYYY-MM-DD), or by its id."""
     user = caller(request)
-    if day.isdigit():
+    if ENTRY_ID.fullmatch(day):
         deleted = services.delete_weight(user, entry_id=int(day))
     else:
         try:
@@ -90,7 +95,7 @@ def log_water(request: HttpRequest, payload: WaterIn) -> Status[services.WaterCa
     return Status(201, services.water_card(user, payload.date))
 
 
-@router.delete("/water/last", response=WaterOut)
+@router.delete("/water/last", response={200: WaterOut, 404: Errors})
 def undo_water(request: HttpRequest, query: Query[DayQuery]) -> services.WaterCard:
     """Remove the day's last water (undo); answers the day's total. 404 when there is none."""
     user = caller(request)

@@ -9,7 +9,7 @@ from ninja import Schema
 from pydantic import Field
 
 from openplate.body.services import BODY_FAT_RANGE_PERCENT, MAX_WATER_ML, WaterCard, WeighIn
-from openplate.core.api_support import InputSchema, Number
+from openplate.core.api_support import Day, InputSchema, Number, QuerySchema
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.science.units import BODY_WEIGHT_RANGE_KG, KG_PER_LB, ML_PER_US_CUP
 
@@ -19,18 +19,16 @@ BODY_FAT = "Body fat, {:g} to {:g} %; null when not known.".format(*BODY_FAT_RAN
 
 
 # The days a list of weigh-ins or the progress series covers.
-class PeriodQuery(Schema):
-    start: dt.date | None = Field(
-        default=None, description="The first day; 28 days back if left out."
-    )
-    end: dt.date | None = Field(default=None, description="The last day; today if left out.")
+class PeriodQuery(QuerySchema):
+    start: Day | None = Field(default=None, description="The first day; 28 days back if left out.")
+    end: Day | None = Field(default=None, description="The last day; today if left out.")
 
 
 class WeighInIn(InputSchema):
     """A weigh-in: `value` with its `unit`, or `weight_kg`. A second one the same day replaces
     the first."""
 
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     value: Number | None = Field(default=None, description=f"The weight in `unit` ({WEIGHT}).")
     unit: Literal["kg", "lb"] = Field(default="kg", description="The unit of `value`.")
     weight_kg: Number | None = Field(default=None, description=f"Or the weight in kg ({WEIGHT}).")
@@ -63,7 +61,7 @@ class WeighInOut(Schema):
 
 
 class WaterIn(InputSchema):
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     amount: Number = Field(
         default=1,
         description=f"How much, in `unit`: above 0 and at most {MAX_WATER_ML:g} ml.",

@@ -19,7 +19,7 @@ from openplate.accounts.goals import goal_on
 from openplate.accounts.models import Profile
 from openplate.accounts.profile import CUPS, WATER_UNITS
 from openplate.body.models import WaterEntry, WeightEntry
-from openplate.core.checks import day_errors, is_number, raise_errors
+from openplate.core.checks import day_errors, is_amount, is_number, raise_errors
 from openplate.science import energy, trend, units
 from openplate.science.nutrition import DEFAULT_WATER_GOAL_ML
 from openplate.science.units import ML_PER_US_CUP
@@ -218,7 +218,7 @@ def log_water(user: User, *, day: date, amount: Any = 1, unit: str = CUPS) -> Wa
     ml = None
     if unit not in WATER_UNITS:
         errors["unit"] = ["Choose ml or cups."]
-    elif not is_number(amount) or not 0 < amount * WATER_UNITS[unit] <= MAX_WATER_ML:
+    elif not is_number(amount) or not is_amount(amount * WATER_UNITS[unit], MAX_WATER_ML):
         errors["amount"] = [
             f"Enter an amount above 0 and at most {MAX_WATER_ML:,.0f} ml "
             f"({MAX_WATER_ML / ML_PER_US_CUP:.0f} cups)."

@@ -20,7 +20,7 @@ from openplate.coach.check_in_schemas import (
     WeekdayOut,
 )
 from openplate.coach.models import CheckIn
-from openplate.core.api_support import caller, errors_at
+from openplate.core.api_support import PathId, caller, errors_at
 
 # A check-in that can no longer be answered is refused at the id that named it.
 AT_THE_ID = {"decision": ["check_in_id"]}
@@ -49,7 +49,7 @@ def list_check_ins(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def accept_check_in(request: HttpRequest, check_in_id: int) -> dict[str, Any]:
+def accept_check_in(request: HttpRequest, check_in_id: PathId) -> dict[str, Any]:
     """Take the proposed budget: a goal from today with it. 422 when the check-in is answered
     already, is of an earlier week, or the goal changed since; 404 when it is not the caller's."""
     user = caller(request)
@@ -64,7 +64,7 @@ def accept_check_in(request: HttpRequest, check_in_id: int) -> dict[str, Any]:
     }
 
 
-def keep_check_in(request: HttpRequest, check_in_id: int) -> dict[str, Any]:
+def keep_check_in(request: HttpRequest, check_in_id: PathId) -> dict[str, Any]:
     """Keep the current budget. 422 and 404 as for accepting."""
     user = caller(request)
     check_in = get_object_or_404(CheckIn, pk=check_in_id, user=user)

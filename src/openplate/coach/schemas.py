@@ -8,13 +8,14 @@ from ninja import Schema
 from pydantic import Field
 
 from openplate.coach.expenditure import DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS
+from openplate.core.api_support import Day, QuerySchema
 from openplate.science.expenditure import DayStatus
 
 LOGGED_KCAL = "kcal a day, in logged calories: as the person's own log counts them."
 
 
-class ExpenditureQuery(Schema):
-    end: dt.date | None = Field(
+class ExpenditureQuery(QuerySchema):
+    end: Day | None = Field(
         default=None, description="The window's last day; the caller's today if left out."
     )
     days: int = Field(

@@ -16,9 +16,23 @@ def latest_today() -> date:
     return (datetime.now(UTC) + FURTHEST_AHEAD_OF_UTC).date()
 
 
+def latest_day() -> date:
+    """The last day OpenPlate takes: DAYS_AHEAD after the latest today on Earth."""
+    return latest_today() + timedelta(days=DAYS_AHEAD)
+
+
+def is_supported_day(day: object) -> bool:
+    """Whether `day` is a date (not a date-time) from EARLIEST_DAY to `latest_day()`: the one
+    range of days that pages, forms and the API take."""
+    return (
+        isinstance(day, date)
+        and not isinstance(day, datetime)
+        and EARLIEST_DAY <= day <= latest_day()
+    )
+
+
 def day_problem(day: object) -> str | None:
     """Why `day` cannot be logged, or None when it can."""
-    latest = latest_today() + timedelta(days=DAYS_AHEAD)
-    if not isinstance(day, date) or isinstance(day, datetime) or not EARLIEST_DAY <= day <= latest:
-        return f"Choose a day between {EARLIEST_DAY:%Y} and {latest:%Y-%m-%d}."
+    if not is_supported_day(day):
+        return f"Choose a day between {EARLIEST_DAY:%Y} and {latest_day():%Y-%m-%d}."
     return None

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from openplate.core.checks import text_problem
+from openplate.core.dates import day_problem
 
 
 def add_service_errors(
@@ -21,7 +25,33 @@ def add_service_errors(
         form.add_error(name if name in form.fields else None, messages)
 
 
-class OwnIdsForm(forms.Form):
+def supported_day(day: date) -> None:
+    """A date field's validator: the day is one OpenPlate takes (core.dates)."""
+    problem = day_problem(day)
+    if problem:
+        raise ValidationError(problem)
+
+
+class CheckedForm(forms.Form):
+    """A form whose text fields refuse what no database column stores (a NUL character or a
+    lone surrogate), each beside its field, and whose numbers never keep the sign of -0."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        problems = {
+            name: problem
+            for name, value in cleaned.items()
+            if isinstance(value, str) and (problem := text_problem(value))
+        }
+        for name, problem in problems.items():
+            self.add_error(name, problem)
+        for name, value in cleaned.items():
+            if isinstance(value, float) and value == 0:
+                cleaned[name] = 0.0
+        return cleaned
+
+
+class OwnIdsForm(CheckedForm):
     """A form whose ids start with its own `id_prefix`, for pages that hold several forms with
     a field of the same name: with Django's shared `id_<name>`, every label points at the first
     such field and a screen reader hears its name once per form."""

@@ -14,11 +14,19 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import ValidationError as InvalidRequest
 from pydantic import Field
 
-from openplate.core.api_support import BODY, caller, errors_at, field_errors
+from openplate.core.api_support import (
+    BODY,
+    Day,
+    PathId,
+    QuerySchema,
+    caller,
+    errors_at,
+    field_errors,
+)
 from openplate.core.renderers import RowsResponse
 from openplate.diary import marks, saved_meals, services
 from openplate.diary.models import DayMark, Entry, SavedMeal
@@ -52,11 +60,11 @@ FOOD_ENTRY_FIELDS = frozenset({"serving", "quantity"})
 router = Router(tags=["diary"])
 
 
-class DayQuery(Schema):
-    date: dt.date = Field(description=DATE)
+class DayQuery(QuerySchema):
+    date: Day = Field(description=DATE)
 
 
-class RecentQuery(Schema):
+class RecentQuery(QuerySchema):
     limit: int = Field(default=10, ge=1, le=MAX_SEARCH_RESULTS)
 
 
@@ -166,13 +174,13 @@ def copy_entries(request: HttpRequest, payload: CopyIn) -> Status[list[Entry]]:
 
 
 @router.get("/entries/{int:entry_id}", response=EntryDetail)
-def get_entry(request: HttpRequest, entry_id: int) -> Entry:
+def get_entry(request: HttpRequest, entry_id: PathId) -> Entry:
     """One entry with every nutrient for the amount eaten."""
     return _own_entry(request, entry_id)
 
 
 @router.patch("/entries/{int:entry_id}", response=EntryDetail)
-def update_entry(request: HttpRequest, entry_id: int, payload: EntryChanges) -> Entry:
+def update_entry(request: HttpRequest, entry_id: PathId, payload: EntryChanges) -> Entry:
     """Change an entry's day or meal, a food entry's serving or quantity, or a quick add's
     calories, macros or name. A food entry keeps the nutrients it was logged with."""
     entry = _own_entry(request, entry_id)
@@ -184,13 +192,13 @@ def update_entry(request: HttpRequest, entry_id: int, payload: EntryChanges) -> 
 
 
 @router.delete("/entries/{int:entry_id}", response={204: None})
-def delete_entry(request: HttpRequest, entry_id: int) -> Status[None]:
+def delete_entry(request: HttpRequest, entry_id: PathId) -> Status[None]:
     _own_entry(request, entry_id).delete()
     return Status(204, None)
 
 
 @router.get("/days/{day}", response=DaySummaryOut)
-def get_day(request: HttpRequest, day: dt.date) -> services.DaySummary:
+def get_day(request: HttpRequest, day: Day) -> services.DaySummary:
     """Budget - Food + Exercise = Remaining, calories per meal, and the macros against their
     targets."""
     _check_day(day, ("path",), "day")
@@ -198,7 +206,7 @@ def get_day(request: HttpRequest, day: dt.date) -> services.DaySummary:
 
 
 @router.get("/days/{day}/nutrients", response=DayNutrientsOut)
-def get_day_nutrients(request: HttpRequest, day: dt.date) -> DayNutrientsOut:
+def get_day_nutrients(request: HttpRequest, day: Day) -> DayNutrientsOut:
     """The total of every nutrient eaten on a day, in the order a nutrition label lists them."""
     _check_day(day, ("path",), "day")
     totals = services.day_nutrients(caller(request), day)
@@ -212,7 +220,7 @@ def get_day_nutrients(request: HttpRequest, day: dt.date) -> DayNutrientsOut:
 
 
 @router.put("/days/{day}/mark", response=DayMarkOut)
-def mark_day(request: HttpRequest, day: dt.date, payload: DayMarkIn) -> DayMark:
+def mark_day(request: HttpRequest, day: Day, payload: DayMarkIn) -> DayMark:
     """Mark a day complete, excluded or fasted, for the expenditure estimate; a mark already on
     the day is replaced."""
     _check_day(day, ("path",), "day")
@@ -221,7 +229,7 @@ def mark_day(request: HttpRequest, day: dt.date, payload: DayMarkIn) -> DayMark:
 
 
 @router.delete("/days/{day}/mark", response={204: None})
-def clear_day_mark(request: HttpRequest, day: dt.date) -> Status[None]:
+def clear_day_mark(request: HttpRequest, day: Day) -> Status[None]:
     """Take the mark off a day, leaving it to the estimate's judgement (a day without one is
     fine)."""
     marks.clear_mark(caller(request), day=day)
@@ -237,7 +245,7 @@ def list_favourites(request: HttpRequest) -> list[Food]:
 
 
 @router.put("/favourites/{int:food_id}", response={204: None})
-def add_favourite(request: HttpRequest, food_id: int) -> Status[None]:
+def add_favourite(request: HttpRequest, food_id: PathId) -> Status[None]:
     """Mark a food as a favourite (again is fine)."""
     user = caller(request)
     services.set_favourite(user, _visible_food(user, food_id), True)
@@ -245,7 +253,7 @@ def add_favourite(request: HttpRequest, food_id: int) -> Status[None]:
 
 
 @router.delete("/favourites/{int:food_id}", response={204: None})
-def remove_favourite(request: HttpRequest, food_id: int) -> Status[None]:
+def remove_favourite(request: HttpRequest, food_id: PathId) -> Status[None]:
     """Unmark a favourite (one that is not is fine)."""
     user = caller(request)
     services.set_favourite(user, _visible_food(user, food_id), False)
@@ -277,27 +285,27 @@ def save_meal(request: HttpRequest, payload: SavedMealIn) -> Status[SavedMeal]:
 
 
 @router.get("/saved-meals/{int:saved_meal_id}", response=SavedMealOut)
-def get_saved_meal(request: HttpRequest, saved_meal_id: int) -> SavedMeal:
+def get_saved_meal(request: HttpRequest, saved_meal_id: PathId) -> SavedMeal:
     return _own_saved_meal(request, saved_meal_id)
 
 
 @router.patch("/saved-meals/{int:saved_meal_id}", response=SavedMealOut)
 def rename_saved_meal(
-    request: HttpRequest, saved_meal_id: int, payload: SavedMealChanges
+    request: HttpRequest, saved_meal_id: PathId, payload: SavedMealChanges
 ) -> SavedMeal:
     with errors_at():
         return saved_meals.rename_meal(_own_saved_meal(request, saved_meal_id), payload.name)
 
 
 @router.delete("/saved-meals/{int:saved_meal_id}", response={204: None})
-def delete_saved_meal(request: HttpRequest, saved_meal_id: int) -> Status[None]:
+def delete_saved_meal(request: HttpRequest, saved_meal_id: PathId) -> Status[None]:
     _own_saved_meal(request, saved_meal_id).delete()
     return Status(204, None)
 
 
 @router.post("/saved-meals/{int:saved_meal_id}/log", response={201: list[EntryOut]})
 def log_saved_meal(
-    request: HttpRequest, saved_meal_id: int, payload: SavedMealLogIn
+    request: HttpRequest, saved_meal_id: PathId, payload: SavedMealLogIn
 ) -> Status[list[Entry]]:
     """Log every item of a saved meal to a day, in the meal it was saved from unless told."""
     saved = _own_saved_meal(request, saved_meal_id)

@@ -6,13 +6,13 @@ from typing import Any
 
 from django import forms
 
-from openplate.core.forms import OwnIdsForm
+from openplate.core.forms import CheckedForm, OwnIdsForm, supported_day
 from openplate.diary.models import Meal
 from openplate.diary.saved_meals import MAX_NAME_LENGTH
 from openplate.foods.servings import ServingChoice
 
 
-class EntryForm(forms.Form):
+class EntryForm(CheckedForm):
     """How much of a food, in which serving, to which meal."""
 
     meal = forms.ChoiceField(choices=Meal.choices)
@@ -28,7 +28,7 @@ class EntryForm(forms.Form):
         serving.choices = [(choice.name, choice.label) for choice in servings]
 
 
-class QuickAddForm(forms.Form):
+class QuickAddForm(CheckedForm):
     meal = forms.ChoiceField(choices=Meal.choices)
     energy_kcal = forms.FloatField(label="Calories", min_value=0.001)
     name = forms.CharField(label="Description", required=False, max_length=255)
@@ -43,18 +43,20 @@ class CopyForm(OwnIdsForm):
 
     id_prefix = "copy"
 
-    from_date = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    from_date = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}), validators=[supported_day]
+    )
     meal = forms.ChoiceField(choices=[("", "Whole day"), *Meal.choices], required=False)
 
 
-class SaveMealForm(forms.Form):
+class SaveMealForm(CheckedForm):
     """Save a meal of the day under a name."""
 
     meal = forms.ChoiceField(choices=Meal.choices, widget=forms.HiddenInput)
     name = forms.CharField(label="Name", max_length=MAX_NAME_LENGTH)
 
 
-class CustomFoodForm(forms.Form):
+class CustomFoodForm(CheckedForm):
     """A food from its label: values for one serving of `per_grams` grams."""
 
     name = forms.CharField(max_length=255)

@@ -9,7 +9,7 @@ from ninja import Schema
 from pydantic import Field, field_validator
 
 from openplate.accounts.schemas import GoalOut
-from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.core.api_support import Day, Id, InputSchema, Number, refusal
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.diary.models import DayMark, Entry, Meal, SavedMeal
 from openplate.diary.saved_meals import MAX_NAME_LENGTH
@@ -46,15 +46,15 @@ class OnceIn(InputSchema):
 
 
 class EntryIn(OnceIn):
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     meal: Meal
-    food_id: WholeNumber
+    food_id: Id
     serving: str = Field(default=GRAMS, description=SERVING)
     quantity: Number = Field(description=QUANTITY)
 
 
 class BatchItemIn(InputSchema):
-    food_id: WholeNumber
+    food_id: Id
     serving: str = Field(default=GRAMS, description=SERVING)
     quantity: Number = Field(description=QUANTITY)
     meal: Meal | None = Field(default=None, description="This food's meal; the batch's if null.")
@@ -63,22 +63,22 @@ class BatchItemIn(InputSchema):
 class BatchIn(InputSchema):
     """Several foods at once, as the plain-words check lists them: all logged, or none."""
 
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     meal: Meal
     items: list[BatchItemIn] = Field(description=f"1 to {MAX_BATCH} foods.")
 
 
 class AgainIn(OnceIn):
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     meal: Meal
-    food_id: WholeNumber
+    food_id: Id
 
 
 class SavedMealIn(InputSchema):
     """Save the caller's `meal` of `date` under `name`."""
 
     name: str = Field(description=f"1 to {MAX_NAME_LENGTH} characters, one of a kind per person.")
-    date: dt.date
+    date: Day
     meal: Meal
 
 
@@ -87,12 +87,12 @@ class SavedMealChanges(InputSchema):
 
 
 class SavedMealLogIn(InputSchema):
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     meal: Meal | None = Field(default=None, description="The meal it was saved from if null.")
 
 
 class QuickAddIn(OnceIn):
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     meal: Meal
     energy_kcal: Number = Field(description=ENERGY)
     protein_g: Number | None = Field(default=None, description=MACRO)
@@ -105,7 +105,7 @@ class EntryChanges(InputSchema):
     """The fields to change; the rest stay. A food entry takes serving and quantity, a quick add
     its calories, macros and name."""
 
-    date: dt.date | None = Field(default=None, description=DATE)
+    date: Day | None = Field(default=None, description=DATE)
     meal: Meal | None = None
     serving: str | None = Field(default=None, description=SERVING)
     quantity: Number | None = Field(default=None, description=QUANTITY)
@@ -125,8 +125,8 @@ class EntryChanges(InputSchema):
 
 
 class CopyIn(InputSchema):
-    from_date: dt.date
-    to_date: dt.date = Field(description=DATE)
+    from_date: Day
+    to_date: Day = Field(description=DATE)
     meal: Meal | None = Field(default=None, description="Copy this meal only; all when null.")
     to_meal: Meal | None = Field(
         default=None, description="Into this meal (for one meal only); the same meal when null."

@@ -8,6 +8,7 @@ at fault and then changes nothing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +22,7 @@ from django.utils import timezone
 from openplate.accounts.exercise_share import counted_exercise_kcal, exercise_share_of
 from openplate.accounts.goals import goal_on, macro_shares, macro_targets_g
 from openplate.accounts.models import ExerciseShare, Goal
-from openplate.core.checks import day_errors, is_number, raise_errors
+from openplate.core.checks import day_errors, is_amount, is_number, raise_errors
 from openplate.diary.models import Entry, Favourite, Meal
 from openplate.exercise.services import burned_kcal_on
 from openplate.foods import amounts
@@ -538,7 +539,7 @@ def _current_serving(entry: Entry, name: str, errors: dict[str, list[str]]) -> S
 def _grams(
     choice: ServingChoice | None, quantity: Any, errors: dict[str, list[str]]
 ) -> float | None:
-    if not isinstance(quantity, int | float) or isinstance(quantity, bool) or not quantity > 0:
+    if not is_amount(quantity, math.inf):
         errors["quantity"] = ["Enter a quantity above 0."]
         return None
     if choice is None:
@@ -560,7 +561,7 @@ def _check_quick_amounts(
     carbohydrate_g: Any = None,
     fat_g: Any = None,
 ) -> None:
-    if not is_number(energy_kcal) or not 0 < energy_kcal <= MAX_QUICK_ADD_KCAL:
+    if not is_amount(energy_kcal, MAX_QUICK_ADD_KCAL):
         errors["energy_kcal"] = [f"Enter calories above 0 and at most {MAX_QUICK_ADD_KCAL:,.0f}."]
     for field, value in (
         ("protein_g", protein_g),

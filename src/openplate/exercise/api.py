@@ -5,16 +5,15 @@ Entries are the caller's only: another person's entry answers 404, as a missing 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from pydantic import Field
 
-from openplate.core.api_support import BODY, caller, errors_at
+from openplate.core.api_support import BODY, Day, PathId, QuerySchema, caller, errors_at
 from openplate.core.dates import day_problem
 from openplate.exercise import services
 from openplate.exercise.models import Activity, ExerciseEntry
@@ -34,13 +33,13 @@ MAX_ACTIVITIES = 100
 router = Router(tags=["exercise"])
 
 
-class ActivityQuery(Schema):
+class ActivityQuery(QuerySchema):
     q: str = Field(min_length=1, description='Words ("running 6 mph") or a Compendium code.')
     limit: int = Field(default=20, ge=1, le=MAX_ACTIVITIES)
 
 
-class DayQuery(Schema):
-    date: dt.date = Field(description=DATE)
+class DayQuery(QuerySchema):
+    date: Day = Field(description=DATE)
 
 
 @router.get("/activities", response=list[ActivityOut])
@@ -94,12 +93,14 @@ def log_exercise(request: HttpRequest, payload: ExerciseIn) -> Status[ExerciseEn
 
 
 @router.get("/exercise/{int:entry_id}", response=ExerciseOut)
-def get_exercise(request: HttpRequest, entry_id: int) -> ExerciseEntry:
+def get_exercise(request: HttpRequest, entry_id: PathId) -> ExerciseEntry:
     return _own_entry(request, entry_id)
 
 
 @router.patch("/exercise/{int:entry_id}", response=ExerciseOut)
-def update_exercise(request: HttpRequest, entry_id: int, payload: ExerciseChanges) -> ExerciseEntry:
+def update_exercise(
+    request: HttpRequest, entry_id: PathId, payload: ExerciseChanges
+) -> ExerciseEntry:
     """Change an entry; an activity's calories are computed again with the body weight it was
     logged with, unless it moves to another day."""
     entry = _own_entry(request, entry_id)
@@ -114,7 +115,7 @@ def update_exercise(request: HttpRequest, entry_id: int, payload: ExerciseChange
 
 
 @router.delete("/exercise/{int:entry_id}", response={204: None})
-def delete_exercise(request: HttpRequest, entry_id: int) -> Status[None]:
+def delete_exercise(request: HttpRequest, entry_id: PathId) -> Status[None]:
     services.delete_entry(caller(request), _own_entry(request, entry_id))
     return Status(204, None)
 

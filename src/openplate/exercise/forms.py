@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from openplate.core.forms import OwnIdsForm
+from openplate.core.forms import CheckedForm, OwnIdsForm, supported_day
 from openplate.science import units
 
 MINUTES_HELP = "Optional; with minutes, strength work counts 3.5 METs."
@@ -70,9 +70,10 @@ class StrengthForm(OwnIdsForm):
 
 class DayField(forms.DateField):
     widget = forms.DateInput(attrs={"type": "date"})
+    default_validators = [supported_day]
 
 
-class EditActivityForm(forms.Form):
+class EditActivityForm(CheckedForm):
     date = DayField(label="Day")
     minutes = _number("Minutes")
 

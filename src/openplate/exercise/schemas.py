@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field, field_validator, model_validator
 
-from openplate.core.api_support import InputSchema, Number, WholeNumber, refusal
+from openplate.core.api_support import Day, Id, InputSchema, Number, WholeNumber, refusal
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.exercise.models import ExerciseEntry
 from openplate.exercise.services import (
@@ -61,7 +61,7 @@ class ExerciseOut(Schema):
 
 class _ChoosesActivity(InputSchema):
     activity_code: str | None = Field(default=None, description=CODE)
-    activity_id: WholeNumber | None = Field(default=None, description=ACTIVITY_ID)
+    activity_id: Id | None = Field(default=None, description=ACTIVITY_ID)
 
     @model_validator(mode="after")
     def at_most_one_activity(self) -> _ChoosesActivity:
@@ -74,7 +74,7 @@ class ActivityIn(_ChoosesActivity):
     """An activity of the Compendium for some minutes: MET × body weight × hours."""
 
     kind: Literal["activity"]
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     minutes: Number = Field(description=MINUTES)
 
     @model_validator(mode="after")
@@ -88,7 +88,7 @@ class CustomIn(InputSchema):
     """Calories entered by hand (a watch's, a machine's)."""
 
     kind: Literal["custom"]
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     name: str = Field(description=NAME)
     energy_kcal: Number = Field(description=ENERGY)
     minutes: Number | None = Field(default=None, description=OPTIONAL_MINUTES)
@@ -98,7 +98,7 @@ class StrengthIn(InputSchema):
     """Sets × reps at a load; with minutes, its calories at 3.5 METs."""
 
     kind: Literal["strength"]
-    date: dt.date = Field(description=DATE)
+    date: Day = Field(description=DATE)
     name: str = Field(description=NAME)
     sets: WholeNumber = Field(description=SETS)
     reps: WholeNumber = Field(description=REPS)
@@ -114,7 +114,7 @@ class ExerciseChanges(_ChoosesActivity):
     minutes; a custom exercise its name, calories or minutes; a strength entry its name, sets,
     reps, load or minutes. A null minutes or load_kg clears it where it is optional."""
 
-    date: dt.date | None = Field(default=None, description=DATE)
+    date: Day | None = Field(default=None, description=DATE)
     minutes: Number | None = Field(default=None, description=OPTIONAL_MINUTES)
     name: str | None = Field(default=None, description=NAME)
     energy_kcal: Number | None = Field(default=None, description=ENERGY)

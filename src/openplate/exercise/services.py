@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import QuerySet, Sum
 
 from openplate.body.services import body_weight_on
-from openplate.core.checks import day_errors, is_number, raise_errors
+from openplate.core.checks import day_errors, is_amount, is_number, raise_errors
 from openplate.exercise.models import Activity, ExerciseEntry
 from openplate.exercise.search import search_activities
 from openplate.science.exercise import met_kcal
@@ -238,12 +238,12 @@ def _name(errors: dict[str, list[str]], name: Any) -> str:
 def _check_minutes(errors: dict[str, list[str]], minutes: Any, *, required: bool) -> None:
     if minutes is None and not required:
         return
-    if not is_number(minutes) or not 0 < minutes <= MAX_MINUTES:
+    if not is_amount(minutes, MAX_MINUTES):
         errors["minutes"] = [f"Enter minutes above 0 and at most {MAX_MINUTES:,}."]
 
 
 def _check_kcal(errors: dict[str, list[str]], energy_kcal: Any) -> None:
-    if not is_number(energy_kcal) or not 0 < energy_kcal <= MAX_EXERCISE_KCAL:
+    if not is_amount(energy_kcal, MAX_EXERCISE_KCAL):
         errors["energy_kcal"] = [f"Enter calories above 0 and at most {MAX_EXERCISE_KCAL:,.0f}."]
 
 

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 
-from openplate.core.api_support import BODY, caller, errors_at
+from openplate.core.api_support import BODY, PathId, caller, errors_at
 from openplate.foods.custom import create_custom_food
 from openplate.foods.models import Food
 from openplate.foods.nutrients import BY_KEY
@@ -71,7 +71,7 @@ def food_router(*, recent_food_ids: RecentFoodIds) -> Router:
         return mine.prefetch_related("servings").order_by("name", "id")
 
     @router.get("/foods/{int:food_id}", response=FoodDetail)
-    def get_food(request: HttpRequest, food_id: int) -> Food:
+    def get_food(request: HttpRequest, food_id: PathId) -> Food:
         """One food with its servings and every nutrient per 100 g."""
         foods = Food.objects.visible_to(caller(request)).prefetch_related("servings")
         return get_object_or_404(foods, pk=food_id)

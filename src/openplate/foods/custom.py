@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from openplate.core.checks import is_amount
 from openplate.foods import amounts
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import BY_KEY
@@ -63,7 +64,7 @@ def create_custom_food(
             refuse("serving_name", "Name the serving, or leave it out.")
         elif len(serving_name) > MAX_SERVING_NAME_LENGTH:
             refuse("serving_name", f"At most {MAX_SERVING_NAME_LENGTH} characters.")
-    if not _is_number(per_grams) or not 0 < per_grams <= amounts.MAX_SERVING_GRAMS:
+    if not is_amount(per_grams, amounts.MAX_SERVING_GRAMS):
         refuse("per_grams", f"More than 0 g and at most {amounts.MAX_SERVING_GRAMS:,.0f} g.")
     if "energy_kcal" not in nutrients:
         refuse("energy_kcal", "Energy (kcal) is required.")

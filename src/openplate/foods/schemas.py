@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from ninja import Schema
 from pydantic import Field
 
-from openplate.core.api_support import InputSchema, Number
+from openplate.core.api_support import InputSchema, Number, QuerySchema
 from openplate.foods import amounts
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import NUTRIENTS
@@ -96,7 +96,7 @@ class FoodDetail(FoodSummary):
         return serving_choices(food)
 
 
-class FoodSearch(Schema):
+class FoodSearch(QuerySchema):
     q: str = Field(min_length=1, max_length=200, description="Words of the food's name or brand.")
     limit: int = Field(default=10, ge=1, le=MAX_SEARCH_RESULTS)
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.templatetags.static import static
 from ninja import Schema
 from pydantic import Field
 
+from openplate.core.api_support import Day, QuerySchema
 from openplate.guides.articles import Guide
 
 
@@ -64,5 +63,5 @@ class GuideDetail(GuideSummary):
         )
 
 
-class OfferedQuery(Schema):
-    date: dt.date | None = Field(default=None, description="The day; today when left out.")
+class OfferedQuery(QuerySchema):
+    date: Day | None = Field(default=None, description="The day; today when left out.")

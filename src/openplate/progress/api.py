@@ -7,11 +7,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from openplate.body.schemas import PeriodQuery
-from openplate.core.api_support import caller, errors_at
+from openplate.core.api_support import Day, QuerySchema, caller, errors_at
 from openplate.core.dates import day_problem
 from openplate.progress import period
 from openplate.progress.schemas import ProgressOut, WeekReportOut
@@ -21,8 +21,8 @@ MAX_PERIOD_DAYS = 3 * 366
 router = Router(tags=["weight and water"])
 
 
-class WeekQuery(Schema):
-    week: dt.date | None = Field(
+class WeekQuery(QuerySchema):
+    week: Day | None = Field(
         default=None,
         description="Any day of the week (its Monday is taken); the last full week if left out.",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from openplate.body.services import KG, LB
+from openplate.core.forms import CheckedForm, supported_day
 
 
 def _number_input(**attrs: str) -> forms.NumberInput:
@@ -12,9 +13,11 @@ def _number_input(**attrs: str) -> forms.NumberInput:
     return forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", **attrs})
 
 
-class WeighInForm(forms.Form):
+class WeighInForm(CheckedForm):
     date = forms.DateField(
-        label="Date", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+        label="Date",
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        validators=[supported_day],
     )
     weight = forms.FloatField(label="Weight", widget=_number_input())
     body_fat_percent = forms.FloatField(

@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from openplate.accounts.exercise_share import share_label
 from openplate.accounts.profile import CUPS
 from openplate.body import services
 from openplate.body.models import WeightEntry
+from openplate.core.dates import is_supported_day
 from openplate.core.forms import add_service_errors
 from openplate.core.pages import signed_in
 from openplate.progress import charts, period
@@ -214,9 +215,13 @@ def report(request: HttpRequest) -> HttpResponse:
     """The week from Monday `?week=YYYY-MM-DD` (any day finds its Monday), printable."""
     today = timezone.localdate()
     try:
-        monday = period.monday_of(date.fromisoformat(request.GET.get("week", "")))
+        asked = date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
         monday = period.default_week(today)
+    else:
+        if not is_supported_day(asked):
+            raise Http404("No report for a week outside the days OpenPlate takes.")
+        monday = period.monday_of(asked)
     week = period.week_report(signed_in(request), monday)
     unit = charts.weight_unit(week.units)
     rows = [

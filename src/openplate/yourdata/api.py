@@ -6,17 +6,17 @@ from typing import Any, Literal
 
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from pydantic import Field
 
-from openplate.core.api_support import BODY, InputSchema, caller, errors_at
+from openplate.core.api_support import BODY, InputSchema, QuerySchema, caller, errors_at
 from openplate.yourdata import export
 from openplate.yourdata.deletion import delete_account as delete_everything
 
 router = Router(tags=["your data"])
 
 
-class ExportQuery(Schema):
+class ExportQuery(QuerySchema):
     format: Literal["json", "zip"] = Field(
         default="json",
         description="json: one document, as below. zip: one CSV file per table and a README.",
@@ -27,7 +27,16 @@ class DeleteAccountIn(InputSchema):
     password: str = Field(description="The account's password, to confirm.")
 
 
-@router.get("/export", response={200: dict[str, Any]})
+ZIP_RESPONSE = {
+    "responses": {
+        200: {
+            "content": {export.ZIP_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}
+        }
+    }
+}
+
+
+@router.get("/export", response={200: dict[str, Any]}, openapi_extra=ZIP_RESPONSE)
 def export_data(request: HttpRequest, query: Query[ExportQuery]) -> Any:
     """Everything the caller has: account, profile, goals, diary entries, favourites, exercise,
     weight and water entries, their own foods with servings, and their API tokens' names and

@@ -406,6 +406,11 @@ def _flatten(row: Row) -> Row:
     return flat
 
 
+# What makes a spreadsheet read a text cell as a formula (OWASP, "CSV Injection"): a food named
+# "=HYPERLINK(...)" would otherwise run as one when the export is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
@@ -413,7 +418,15 @@ def _cell(value: Any) -> Any:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    if isinstance(value, str):
+        return _text_cell(value)
+    return value  # a number, negative ones too, stays a number
+
+
+def _text_cell(text: str) -> str:
+    """Text that a spreadsheet would take for a formula, with a `'` before it, which makes the
+    cell plain text (and which a spreadsheet does not show)."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _readme(user: User, tables: dict[str, list[Row]]) -> str:
@@ -425,7 +438,8 @@ def _readme(user: User, tables: dict[str, list[Row]]) -> str:
         "in UTC. Masses are in grams or kilograms and energy in kcal, as the column names say.",
         "An empty cell is a value that is not known. The nutrients of a diary entry are for",
         "the amount eaten, those of a custom food per 100 g, one column each",
-        "(nutrients.protein_g).",
+        "(nutrients.protein_g). A text that begins with = + - @, a tab or a carriage return",
+        "has a ' before it, so that a spreadsheet shows it as text and never runs it as a formula.",
         "Each row's id is the one the OpenPlate API uses.",
         "",
     ]
