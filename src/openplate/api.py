@@ -22,6 +22,7 @@ from openplate.accounts.profile import activate_time_zone
 from openplate.accounts.tokens import user_for_token
 from openplate.body.api import router as body_router
 from openplate.coach.api import router as coach_router
+from openplate.core.api_errors import document_errors, install_error_handlers
 from openplate.core.api_support import field_errors
 from openplate.core.client import client_address
 from openplate.core.renderers import OrjsonRenderer
@@ -70,6 +71,10 @@ class OpenPlateAPI(NinjaAPI):
         """The view's own name ("log_food"), not its module's path too."""
         return operation.view_func.__name__
 
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        """Ninja's document, with the errors each operation may answer (core.api_errors)."""
+        return document_errors(super().get_openapi_schema(**kwargs))
+
 
 api = OpenPlateAPI(
     title="OpenPlate API",
@@ -81,6 +86,9 @@ api = OpenPlateAPI(
     auth=[token_auth, session_auth],
     renderer=OrjsonRenderer(),
 )
+
+
+install_error_handlers(api)
 
 
 @api.exception_handler(ValidationError)
