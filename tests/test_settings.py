@@ -92,6 +92,15 @@ def test_without_database_url_the_database_is_sqlite_in_the_data_folder(
     assert database["NAME"] == real_settings.DATA_DIR / "openplate.sqlite3"
 
 
+def test_the_sqlite_connection_is_kept_from_one_request_to_the_next(
+    no_secrets: pytest.MonkeyPatch,
+) -> None:
+    """Opening one costs milliseconds (Django's functions, the PRAGMAs), more than a small API
+    request's own work (docs/PERFORMANCE.md)."""
+    database = settings_from_the_environment()["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] >= 60
+
+
 def test_the_settings_take_their_mail_from_the_environment(
     no_secrets: pytest.MonkeyPatch,
 ) -> None:
