@@ -16,7 +16,14 @@ from openplate.accounts.goals import (
     working_of,
 )
 from openplate.accounts.models import ExerciseShare, Goal, Profile
-from openplate.core.api_support import CalendarDate, InputSchema, Number, WholeNumber, refusal
+from openplate.core.api_support import (
+    MAX_TEXT_LENGTH,
+    CalendarDate,
+    InputSchema,
+    Number,
+    WholeNumber,
+    refusal,
+)
 from openplate.science import energy, goals
 from openplate.science.energy import Sex
 from openplate.science.goals import WEEKLY_GOALS_KG, WEEKLY_GOALS_LB
@@ -75,6 +82,7 @@ class GoalIn(InputSchema):
     height_cm: Number = Field(description=HEIGHT)
     weight_kg: Number = Field(description=WEIGHT)
     activity: str = Field(
+        max_length=MAX_TEXT_LENGTH,
         json_schema_extra={"enum": list(energy.ACTIVITY_LEVELS)},
         description="The activity level; its factor multiplies the BMR.",
     )
@@ -196,6 +204,7 @@ class ProfileChanges(InputSchema):
     )
     time_zone: str | None = Field(
         default=None,
+        max_length=MAX_TEXT_LENGTH,
         description=f"{TIME_ZONE} Works before the first goal too.",
         examples=["America/Los_Angeles"],
     )

@@ -24,7 +24,7 @@ from ninja.errors import ValidationError as InvalidRequest
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from openplate.core.checks import text_problem
+from openplate.core.checks import SMALLEST_AMOUNT, text_problem
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 
 BODY = ("body", "payload")  # every endpoint that takes a body names it `payload`
@@ -44,14 +44,29 @@ def _plain_number(value: float) -> float:
     return value + 0.0  # -0.0 + 0.0 is 0.0
 
 
+AMOUNT = SMALLEST_AMOUNT  # the least "above 0" takes
+
 # Numbers in a body must be JSON numbers: neither "100" nor true is taken for one.
 Number = Annotated[float, Field(strict=True), AfterValidator(_plain_number)]
+# The longest text a column of names holds (a CharField's max_length), where no other is said.
+MAX_TEXT_LENGTH = 255
 # What a database column holds: a 64-bit signed integer.
 LARGEST_INTEGER = 2**63 - 1
 WholeNumber = Annotated[int, Field(strict=True, ge=-LARGEST_INTEGER, le=LARGEST_INTEGER)]
 # A row's id: in a body, a JSON number; in a path, digits.
 Id = Annotated[int, Field(strict=True, ge=1, le=LARGEST_INTEGER)]
 PathId = Annotated[int, Field(ge=1, le=LARGEST_INTEGER)]
+
+
+def limits(minimum: float | None = None, maximum: float | None = None) -> dict[str, float]:
+    """A number's range for the OpenAPI document (`Field(json_schema_extra=limits(...))`), where
+    the service checks it, with a message of its own, beside the request's other fields."""
+    return {
+        key: value
+        for key, value in (("minimum", minimum), ("maximum", maximum))
+        if value is not None
+    }
+
 
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DAY_FORMAT = "Enter a date as YYYY-MM-DD."

@@ -9,7 +9,16 @@ from ninja import Schema
 from pydantic import Field, field_validator
 
 from openplate.accounts.schemas import GoalOut
-from openplate.core.api_support import Day, Id, InputSchema, Number, refusal
+from openplate.core.api_support import (
+    AMOUNT,
+    MAX_TEXT_LENGTH,
+    Day,
+    Id,
+    InputSchema,
+    Number,
+    limits,
+    refusal,
+)
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.diary.models import DayMark, Entry, Meal, SavedMeal
 from openplate.diary.saved_meals import MAX_NAME_LENGTH
@@ -49,14 +58,14 @@ class EntryIn(OnceIn):
     date: Day = Field(description=DATE)
     meal: Meal
     food_id: Id
-    serving: str = Field(default=GRAMS, description=SERVING)
-    quantity: Number = Field(description=QUANTITY)
+    serving: str = Field(default=GRAMS, max_length=MAX_TEXT_LENGTH, description=SERVING)
+    quantity: Number = Field(description=QUANTITY, json_schema_extra=limits(AMOUNT))
 
 
 class BatchItemIn(InputSchema):
     food_id: Id
-    serving: str = Field(default=GRAMS, description=SERVING)
-    quantity: Number = Field(description=QUANTITY)
+    serving: str = Field(default=GRAMS, max_length=MAX_TEXT_LENGTH, description=SERVING)
+    quantity: Number = Field(description=QUANTITY, json_schema_extra=limits(AMOUNT))
     meal: Meal | None = Field(default=None, description="This food's meal; the batch's if null.")
 
 
@@ -77,13 +86,19 @@ class AgainIn(OnceIn):
 class SavedMealIn(InputSchema):
     """Save the caller's `meal` of `date` under `name`."""
 
-    name: str = Field(description=f"1 to {MAX_NAME_LENGTH} characters, one of a kind per person.")
+    name: str = Field(
+        max_length=MAX_NAME_LENGTH,
+        description=f"1 to {MAX_NAME_LENGTH} characters, one of a kind per person.",
+    )
     date: Day
     meal: Meal
 
 
 class SavedMealChanges(InputSchema):
-    name: str = Field(description=f"1 to {MAX_NAME_LENGTH} characters, one of a kind per person.")
+    name: str = Field(
+        max_length=MAX_NAME_LENGTH,
+        description=f"1 to {MAX_NAME_LENGTH} characters, one of a kind per person.",
+    )
 
 
 class SavedMealLogIn(InputSchema):
@@ -94,11 +109,21 @@ class SavedMealLogIn(InputSchema):
 class QuickAddIn(OnceIn):
     date: Day = Field(description=DATE)
     meal: Meal
-    energy_kcal: Number = Field(description=ENERGY)
-    protein_g: Number | None = Field(default=None, description=MACRO)
-    carbohydrate_g: Number | None = Field(default=None, description=MACRO)
-    fat_g: Number | None = Field(default=None, description=MACRO)
-    name: str = Field(default="Quick add", description="At most 255 characters.")
+    energy_kcal: Number = Field(
+        description=ENERGY, json_schema_extra=limits(AMOUNT, MAX_QUICK_ADD_KCAL)
+    )
+    protein_g: Number | None = Field(
+        default=None, description=MACRO, json_schema_extra=limits(0, MAX_ENTRY_GRAMS)
+    )
+    carbohydrate_g: Number | None = Field(
+        default=None, description=MACRO, json_schema_extra=limits(0, MAX_ENTRY_GRAMS)
+    )
+    fat_g: Number | None = Field(
+        default=None, description=MACRO, json_schema_extra=limits(0, MAX_ENTRY_GRAMS)
+    )
+    name: str = Field(
+        default="Quick add", max_length=MAX_TEXT_LENGTH, description="At most 255 characters."
+    )
 
 
 class EntryChanges(InputSchema):
@@ -107,13 +132,25 @@ class EntryChanges(InputSchema):
 
     date: Day | None = Field(default=None, description=DATE)
     meal: Meal | None = None
-    serving: str | None = Field(default=None, description=SERVING)
-    quantity: Number | None = Field(default=None, description=QUANTITY)
-    energy_kcal: Number | None = Field(default=None, description=ENERGY)
-    protein_g: Number | None = Field(default=None, description=MACRO)
-    carbohydrate_g: Number | None = Field(default=None, description=MACRO)
-    fat_g: Number | None = Field(default=None, description=MACRO)
-    name: str | None = Field(default=None, description="At most 255 characters.")
+    serving: str | None = Field(default=None, max_length=MAX_TEXT_LENGTH, description=SERVING)
+    quantity: Number | None = Field(
+        default=None, description=QUANTITY, json_schema_extra=limits(AMOUNT)
+    )
+    energy_kcal: Number | None = Field(
+        default=None, description=ENERGY, json_schema_extra=limits(AMOUNT, MAX_QUICK_ADD_KCAL)
+    )
+    protein_g: Number | None = Field(
+        default=None, description=MACRO, json_schema_extra=limits(0, MAX_ENTRY_GRAMS)
+    )
+    carbohydrate_g: Number | None = Field(
+        default=None, description=MACRO, json_schema_extra=limits(0, MAX_ENTRY_GRAMS)
+    )
+    fat_g: Number | None = Field(
+        default=None, description=MACRO, json_schema_extra=limits(0, MAX_ENTRY_GRAMS)
+    )
+    name: str | None = Field(
+        default=None, max_length=MAX_TEXT_LENGTH, description="At most 255 characters."
+    )
 
     @field_validator("date", "meal", "serving", "quantity", "energy_kcal", "name")
     @classmethod

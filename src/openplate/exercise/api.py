@@ -34,7 +34,9 @@ router = Router(tags=["exercise"])
 
 
 class ActivityQuery(QuerySchema):
-    q: str = Field(min_length=1, description='Words ("running 6 mph") or a Compendium code.')
+    q: str = Field(
+        min_length=1, max_length=200, description='Words ("running 6 mph") or a Compendium code.'
+    )
     limit: int = Field(default=20, ge=1, le=MAX_ACTIVITIES)
 
 

@@ -8,7 +8,17 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field, field_validator, model_validator
 
-from openplate.core.api_support import Day, Id, InputSchema, Number, WholeNumber, refusal
+from openplate.core.api_support import (
+    AMOUNT,
+    MAX_TEXT_LENGTH,
+    Day,
+    Id,
+    InputSchema,
+    Number,
+    WholeNumber,
+    limits,
+    refusal,
+)
 from openplate.core.dates import DAYS_AHEAD, EARLIEST_DAY
 from openplate.exercise.models import ExerciseEntry
 from openplate.exercise.services import (
@@ -60,7 +70,7 @@ class ExerciseOut(Schema):
 
 
 class _ChoosesActivity(InputSchema):
-    activity_code: str | None = Field(default=None, description=CODE)
+    activity_code: str | None = Field(default=None, max_length=MAX_TEXT_LENGTH, description=CODE)
     activity_id: Id | None = Field(default=None, description=ACTIVITY_ID)
 
     @model_validator(mode="after")
@@ -75,7 +85,7 @@ class ActivityIn(_ChoosesActivity):
 
     kind: Literal["activity"]
     date: Day = Field(description=DATE)
-    minutes: Number = Field(description=MINUTES)
+    minutes: Number = Field(description=MINUTES, json_schema_extra=limits(AMOUNT, MAX_MINUTES))
 
     @model_validator(mode="after")
     def needs_activity(self) -> ActivityIn:
@@ -89,9 +99,13 @@ class CustomIn(InputSchema):
 
     kind: Literal["custom"]
     date: Day = Field(description=DATE)
-    name: str = Field(description=NAME)
-    energy_kcal: Number = Field(description=ENERGY)
-    minutes: Number | None = Field(default=None, description=OPTIONAL_MINUTES)
+    name: str = Field(max_length=MAX_TEXT_LENGTH, description=NAME)
+    energy_kcal: Number = Field(
+        description=ENERGY, json_schema_extra=limits(AMOUNT, MAX_EXERCISE_KCAL)
+    )
+    minutes: Number | None = Field(
+        default=None, description=OPTIONAL_MINUTES, json_schema_extra=limits(AMOUNT, MAX_MINUTES)
+    )
 
 
 class StrengthIn(InputSchema):
@@ -99,11 +113,15 @@ class StrengthIn(InputSchema):
 
     kind: Literal["strength"]
     date: Day = Field(description=DATE)
-    name: str = Field(description=NAME)
-    sets: WholeNumber = Field(description=SETS)
-    reps: WholeNumber = Field(description=REPS)
-    load_kg: Number | None = Field(default=None, description=LOAD)
-    minutes: Number | None = Field(default=None, description=OPTIONAL_MINUTES)
+    name: str = Field(max_length=MAX_TEXT_LENGTH, description=NAME)
+    sets: WholeNumber = Field(description=SETS, json_schema_extra=limits(1, MAX_SETS))
+    reps: WholeNumber = Field(description=REPS, json_schema_extra=limits(1, MAX_REPS))
+    load_kg: Number | None = Field(
+        default=None, description=LOAD, json_schema_extra=limits(0, MAX_LOAD_KG)
+    )
+    minutes: Number | None = Field(
+        default=None, description=OPTIONAL_MINUTES, json_schema_extra=limits(AMOUNT, MAX_MINUTES)
+    )
 
 
 ExerciseIn = Annotated[ActivityIn | CustomIn | StrengthIn, Field(discriminator="kind")]
@@ -115,12 +133,22 @@ class ExerciseChanges(_ChoosesActivity):
     reps, load or minutes. A null minutes or load_kg clears it where it is optional."""
 
     date: Day | None = Field(default=None, description=DATE)
-    minutes: Number | None = Field(default=None, description=OPTIONAL_MINUTES)
-    name: str | None = Field(default=None, description=NAME)
-    energy_kcal: Number | None = Field(default=None, description=ENERGY)
-    sets: WholeNumber | None = Field(default=None, description=SETS)
-    reps: WholeNumber | None = Field(default=None, description=REPS)
-    load_kg: Number | None = Field(default=None, description=LOAD)
+    minutes: Number | None = Field(
+        default=None, description=OPTIONAL_MINUTES, json_schema_extra=limits(AMOUNT, MAX_MINUTES)
+    )
+    name: str | None = Field(default=None, max_length=MAX_TEXT_LENGTH, description=NAME)
+    energy_kcal: Number | None = Field(
+        default=None, description=ENERGY, json_schema_extra=limits(AMOUNT, MAX_EXERCISE_KCAL)
+    )
+    sets: WholeNumber | None = Field(
+        default=None, description=SETS, json_schema_extra=limits(1, MAX_SETS)
+    )
+    reps: WholeNumber | None = Field(
+        default=None, description=REPS, json_schema_extra=limits(1, MAX_REPS)
+    )
+    load_kg: Number | None = Field(
+        default=None, description=LOAD, json_schema_extra=limits(0, MAX_LOAD_KG)
+    )
 
     @field_validator("date", "name", "energy_kcal", "sets", "reps", "activity_code", "activity_id")
     @classmethod

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from openplate.core.api_support import InputSchema, Number, QuerySchema
 from openplate.foods import amounts
+from openplate.foods.custom import MAX_NAME_LENGTH, MAX_SERVING_NAME_LENGTH
 from openplate.foods.models import Food, Serving
 from openplate.foods.nutrients import NUTRIENTS
 from openplate.foods.servings import ServingChoice, serving_choices
@@ -102,8 +103,8 @@ class FoodSearch(QuerySchema):
 
 
 class CustomFoodIn(InputSchema):
-    name: str
-    brand: str = ""
+    name: str = Field(max_length=MAX_NAME_LENGTH)
+    brand: str = Field(default="", max_length=MAX_NAME_LENGTH)
     nutrients: dict[str, Number] = Field(
         description="Amounts for `per_grams` grams, keyed and in the units of GET /api/foods/{id}"
         "'s nutrients_per_100g; energy_kcal is required.",
@@ -114,7 +115,9 @@ class CustomFoodIn(InputSchema):
         f"{amounts.MAX_SERVING_GRAMS:g} g. Other than 100, it becomes a serving of the food.",
     )
     serving_name: str | None = Field(
-        default=None, description='The name of that serving, "1 bar" ("1 serving" if left out).'
+        default=None,
+        max_length=MAX_SERVING_NAME_LENGTH,
+        description='The name of that serving, "1 bar" ("1 serving" if left out).',
     )
 
 

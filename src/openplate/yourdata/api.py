@@ -24,7 +24,7 @@ class ExportQuery(QuerySchema):
 
 
 class DeleteAccountIn(InputSchema):
-    password: str = Field(description="The account's password, to confirm.")
+    password: str = Field(max_length=4096, description="The account's password, to confirm.")
 
 
 ZIP_RESPONSE = {
