@@ -38,6 +38,8 @@ FOOD_WORDS = [
     *("cheddar", "cheese", "sliced", "ham", "chicken", "breast", "rice", "crackers", "salt"),
 ]
 IMPORT_FORMATS = ("off-jsonl", "off-csv", "csv")
+# What a request on a kept-alive connection that the server closed meanwhile fails with.
+STALE_CONNECTION = frozenset({"RemoteDisconnected", "BrokenPipeError", "ConnectionResetError"})
 
 
 def free_port() -> int:
@@ -162,7 +164,8 @@ for number in range({count}):
     if {with_goal!r}:
         from openplate.accounts.goals import GoalInput, set_goal
         set_goal(person, GoalInput(sex="female", birth_date=date(1985, 6, 1), height_cm=168,
-                 weight_kg=80, activity="light", rate_kg_per_week=-0.45, target_weight_kg=70))
+                 weight_kg=80, activity="light", rate_kg_per_week=-0.45, target_weight_kg=70),
+                 on=date.today())
 print(json.dumps(tokens))
 """
         tokens: list[str] = json.loads(self.python(code))
@@ -261,9 +264,25 @@ class Client:
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
         self.token, self.timeout = token, timeout
         self.connection: http.client.HTTPConnection | None = None
+        self.last_error = ""
+        self.errors: dict[str, int] = {}  # connection errors by exception, retried ones too
+        self.stale_retries = 0
 
     def request(self, method: str, path: str, body: Any = None) -> tuple[int, Any, float]:
-        """(status, decoded JSON or None, seconds); status 0 when the connection failed."""
+        """(status, decoded JSON or None, seconds); status 0 when the connection failed.
+
+        A kept-alive connection the server has closed meanwhile (gunicorn closes one idle for
+        2 s) fails before the request reaches it; like a browser, the client then sends the
+        request again once on a new connection, and counts it in `stale_retries`."""
+        started = time.perf_counter()
+        reused = self.connection is not None
+        status, decoded = self._send(method, path, body)
+        if status == 0 and reused and self.last_error in STALE_CONNECTION:
+            self.stale_retries += 1
+            status, decoded = self._send(method, path, body)
+        return status, decoded, time.perf_counter() - started
+
+    def _send(self, method: str, path: str, body: Any) -> tuple[int, Any]:
         headers = {"Accept": "application/json"}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -271,7 +290,6 @@ class Client:
         if body is not None:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
-        started = time.perf_counter()
         try:
             if self.connection is None:
                 self.connection = http.client.HTTPConnection(
@@ -283,15 +301,15 @@ class Client:
             status = response.status
             if response.getheader("Connection", "").lower() == "close":
                 self.close()
-        except (OSError, http.client.HTTPException):
+        except (OSError, http.client.HTTPException) as error:
+            self.last_error = type(error).__name__
+            self.errors[self.last_error] = self.errors.get(self.last_error, 0) + 1
             self.close()
-            return 0, None, time.perf_counter() - started
-        elapsed = time.perf_counter() - started
+            return 0, None
         try:
-            decoded = json.loads(payload) if payload else None
+            return status, json.loads(payload) if payload else None
         except ValueError:
-            decoded = None
-        return status, decoded, elapsed
+            return status, None
 
     def get(self, path: str) -> tuple[int, Any, float]:
         return self.request("GET", path)

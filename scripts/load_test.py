@@ -28,7 +28,7 @@ import resource
 import sys
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -63,6 +63,8 @@ class Person:
     deleted: set[int] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)  # day -> last acknowledged kg
     timings: list[tuple[str, float, int]] = field(default_factory=list)  # (action, s, status)
+    connection_errors: dict[str, int] = field(default_factory=dict)
+    stale_retries: int = 0
 
 
 def main() -> None:
@@ -146,6 +148,10 @@ def _run(
         "latency_ms_by_action": {action: _latencies(s) for action, s in sorted(by_action.items())},
         "errors": len(errors),
         "error_statuses": sorted({f"{action}: {status}" for action, status in errors}),
+        "connection_errors_by_kind": dict(
+            sum((Counter(person.connection_errors) for person in people), Counter())
+        ),
+        "stale_keep_alive_retries": sum(person.stale_retries for person in people),
         "client_cpu_share_of_one_core": round(client_cpu / wall, 2),
         "server_cpu_share_of_one_core": round(server_cpu / wall, 2),
         "load_average_at_end": load,
@@ -173,6 +179,7 @@ def _live(site: Site, person: Person, food_ids: list[int], deadline: float, thin
         person.timings.append((action, seconds, status))
         time.sleep(rng.uniform(0.5 * think, 1.5 * think))
     client.close()
+    person.connection_errors, person.stale_retries = client.errors, client.stale_retries
 
 
 def _act(
