@@ -74,7 +74,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
         status = error.status_code
-        message = MESSAGES[status] if status in (400, 403) else str(error) or MESSAGES.get(status)
+        # Ninja's own words for these ("Cannot parse request body") say less than ours.
+        message = (
+            MESSAGES[status] if status in (400, 401, 403) else str(error) or MESSAGES.get(status)
+        )
         return api.create_response(request, error_body(status, message or ""), status=status)
 
     def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
