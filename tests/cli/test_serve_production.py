@@ -129,6 +129,14 @@ def test_every_log_line_is_a_json_object_and_requests_have_their_fields(server: 
     assert health["duration_ms"] >= 0
 
 
+def test_the_access_log_leaves_out_the_query_string(server: Server) -> None:
+    """A search's words are the person's own: the log keeps the path only."""
+    fetch(f"{server.url}/accounts/login/?next=/diary/words/%3Ftext%3Dcheesecake")
+    logged = [line["path"] for line in server.log_lines() if line["logger"] == "gunicorn.access"]
+    assert "/accounts/login/" in logged
+    assert "cheesecake" not in server.log.read_text()
+
+
 def test_it_runs_the_workers_as_processes_of_the_master(server: Server) -> None:
     booted = [
         int(found[1])
