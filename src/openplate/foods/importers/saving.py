@@ -23,7 +23,7 @@ from openplate.foods.importers.rows import BadRow, ImportedFood, Row
 from openplate.foods.importers.upsert import write_batch
 from openplate.foods.maintenance import refresh_after_bulk_change
 
-BATCH_SIZE = 500  # foods a transaction: 0.1-0.2 s on SQLite (docs/PERFORMANCE.md)
+BATCH_SIZE = 500  # foods a transaction: under 0.5 s on a busy host (docs/PERFORMANCE.md)
 PROGRESS_EVERY = 1000  # rows
 MAX_REPORTED = 20  # bad rows reported; without skip_bad, reading stops at this many
 
