@@ -22,6 +22,7 @@ from django.http import HttpRequest
 from ninja import Schema
 from ninja.errors import ValidationError as InvalidRequest
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 from openplate.core.checks import SMALLEST_AMOUNT, text_problem
@@ -58,7 +59,7 @@ Id = Annotated[int, Field(strict=True, ge=1, le=LARGEST_INTEGER)]
 PathId = Annotated[int, Field(ge=1, le=LARGEST_INTEGER)]
 
 
-def limits(minimum: float | None = None, maximum: float | None = None) -> dict[str, float]:
+def limits(minimum: float | None = None, maximum: float | None = None) -> JsonDict:
     """A number's range for the OpenAPI document (`Field(json_schema_extra=limits(...))`), where
     the service checks it, with a message of its own, beside the request's other fields."""
     return {
