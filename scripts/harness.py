@@ -120,7 +120,7 @@ class Site:
         import psycopg
 
         with psycopg.connect(self._postgres_url("postgres"), autocommit=True) as admin:
-            admin.execute(statement)  # type: ignore[call-overload]
+            admin.execute(statement)
 
     def python(self, code: str, *, prepare: bool = False) -> str:
         """Run `code` with Django set up on this site's database; returns what it printed."""
@@ -223,7 +223,7 @@ print(json.dumps(tokens))
             import psycopg
 
             with psycopg.connect(self._postgres_url(self.database)) as db:
-                row = db.execute(query).fetchone()  # type: ignore[call-overload]
+                row = db.execute(query).fetchone()
         else:
             import sqlite3
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils.dateparse import parse_datetime
 
 from openplate.foods.models import Food, ImportBatch, ImportRun, Serving
@@ -37,8 +37,13 @@ SQLITE_PAUSE_SHARE = 0.5  # of a batch's transaction time (scripts/import_while_
 SERVING_FIELDS = ("food_id", "name", "grams", "position")
 
 
+def _content_fields() -> list[Any]:
+    """Every column of a food but its id."""
+    return [field for field in Food._meta.concrete_fields if not field.primary_key]
+
+
 def _food_fields() -> list[str]:
-    return [f.attname for f in Food._meta.concrete_fields if not f.primary_key]
+    return [field.attname for field in _content_fields()]
 
 
 @dataclass
@@ -140,7 +145,7 @@ def _undo_batch(batch: ImportBatch) -> None:
 def _restore_foods(rows: list[dict[str, Any]]) -> None:
     """Put foods' columns back as they were, one UPDATE a food (bulk_update's CASE expressions
     take seconds for a batch)."""
-    fields = [Food._meta.get_field(name) for name in _food_fields()]
+    fields = _content_fields()
     assignments = ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
     with connection.cursor() as cursor:
         cursor.executemany(
@@ -205,10 +210,13 @@ class RunLock:
 
     def release(self) -> None:
         if self.file is None:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT pg_advisory_unlock(%s, %s)", [ADVISORY_LOCK_CLASS, self.run_id]
-                )
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_advisory_unlock(%s, %s)", [ADVISORY_LOCK_CLASS, self.run_id]
+                    )
+            except DatabaseError:
+                pass  # the connection is gone, and its lock with it
             return
         _lock_path(self.run_id).unlink(missing_ok=True)
         self.file.close()
