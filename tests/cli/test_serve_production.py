@@ -29,6 +29,7 @@ WORKERS = 2  # as started below
 YEAR_SECONDS = 365 * 24 * 60 * 60
 LOG_FIELDS = {"time", "level", "logger", "message"}
 REQUEST_FIELDS = {"method", "path", "status", "duration_ms"}
+ACCESS_LOGGER = "gunicorn.access"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,16 @@ class Server:
 
     def log_lines(self) -> list[dict[str, Any]]:
         return [json.loads(line) for line in self.log.read_text().splitlines() if line]
+
+    def access_log_paths(self, until_path: str) -> list[str]:
+        """The paths in the access log, once `until_path` is among them: a worker writes its
+        access line after it has sent the answer, so the line can come a moment after it."""
+        deadline = time.monotonic() + 10
+        while True:
+            paths = [line["path"] for line in self.log_lines() if line["logger"] == ACCESS_LOGGER]
+            if until_path in paths or time.monotonic() > deadline:
+                return paths
+            time.sleep(0.05)
 
 
 def free_port() -> int:
@@ -118,11 +129,12 @@ def test_it_serves_static_files_by_hashed_names_kept_for_a_year(server: Server) 
 
 def test_every_log_line_is_a_json_object_and_requests_have_their_fields(server: Server) -> None:
     fetch(f"{server.url}/healthz")
+    server.access_log_paths(until_path="/healthz")
     lines = server.log_lines()  # json.loads fails on any line that is not JSON
 
     assert lines
     assert all(line.keys() >= LOG_FIELDS for line in lines)
-    requests = [line for line in lines if line["logger"] == "gunicorn.access"]
+    requests = [line for line in lines if line["logger"] == ACCESS_LOGGER]
     health = next(line for line in requests if line["path"] == "/healthz")
     assert health.keys() >= REQUEST_FIELDS
     assert (health["method"], health["status"]) == ("GET", 200)
@@ -132,7 +144,7 @@ def test_every_log_line_is_a_json_object_and_requests_have_their_fields(server: 
 def test_the_access_log_leaves_out_the_query_string(server: Server) -> None:
     """A search's words are the person's own: the log keeps the path only."""
     fetch(f"{server.url}/accounts/login/?next=/diary/words/%3Ftext%3Dcheesecake")
-    logged = [line["path"] for line in server.log_lines() if line["logger"] == "gunicorn.access"]
+    logged = server.access_log_paths(until_path="/accounts/login/")
     assert "/accounts/login/" in logged
     assert "cheesecake" not in server.log.read_text()
 
