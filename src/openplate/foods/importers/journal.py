@@ -69,7 +69,10 @@ class BatchJournal:
 class Run:
     """An import under way; use as a context manager around its batches."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, *, make_way: bool = True) -> None:
+        """`make_way`: pause after each batch on SQLite (see `batch`); a load with no one to
+        make way for, such as the first one before the server is up, goes without."""
+        self.make_way = make_way
         with transaction.atomic():
             # The lock is taken before the row is committed, so that no one sees the row unlocked.
             host, pid = _this_process()
@@ -91,7 +94,7 @@ class Run:
         with transaction.atomic():
             yield undo
             self.write(undo)
-        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        if self.make_way and connection.vendor == "sqlite" and not connection.in_atomic_block:
             time.sleep((time.perf_counter() - started) * SQLITE_PAUSE_SHARE)
 
     def write(self, batch: BatchJournal) -> None:
