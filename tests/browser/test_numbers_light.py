@@ -60,7 +60,8 @@ def test_numbers_light_mode_leaves_calories_out_of_the_pages(page: Page, server_
                 page.goto(f"{server_url}/diary/")
                 page.get_by_role("link", name="Add exercise").click()
                 page.get_by_label("Search activities").fill("walking")
-                expect(page.locator("#activity-results")).to_contain_text("walking")
+                # The results come by htmx after a pause in typing: give a busy machine time.
+                expect(page.locator("#activity-results")).to_contain_text("walking", timeout=15_000)
             else:
                 page.goto(f"{server_url}{path}")
             text = page.locator("main").inner_text()
