@@ -22,22 +22,18 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from openplate.accounts.goals import GoalInput, set_goal
-from openplate.accounts.models import Account, ApiToken, Goal, Profile
 from openplate.accounts.tokens import create_token
-from openplate.body.models import WaterEntry, WeightEntry
 from openplate.body.services import log_water, log_weight
-from openplate.coach.models import CheckIn
 from openplate.diary.marks import mark_day
-from openplate.diary.models import DayMark, Entry, Favourite, SavedMeal, SavedMealItem
 from openplate.diary.saved_meals import save_meal
 from openplate.diary.services import log_food, quick_add, set_favourite
-from openplate.exercise.models import Activity, ExerciseEntry
+from openplate.exercise.models import Activity
 from openplate.exercise.services import log_activity
 from openplate.foods.custom import create_custom_food
-from openplate.foods.models import Food
 from tests.api_client import ApiClient
 from tests.coach.history import a_check_in
 from tests.people import signed_in
+from tests.test_api import everything_of
 
 pytestmark = pytest.mark.django_db
 
@@ -290,25 +286,6 @@ def bobs(bob: User) -> dict[str, Any]:
         "exercise": log_activity(bob, day=DAY, activity=run, minutes=30),
         "weight": log_weight(bob, day=DAY, weight=90.5, unit="kg"),
         "check_in": a_check_in(bob, day=timezone.localdate(), goal=goal),
-    }
-
-
-def everything_of(user: User) -> dict[str, list[Any]]:
-    return {
-        "profile": list(Profile.objects.filter(user=user).values()),
-        "goals": list(Goal.objects.filter(user=user).values()),
-        "foods": list(Food.objects.filter(owner=user).values()),
-        "entries": list(Entry.objects.filter(user=user).values()),
-        "favourites": list(Favourite.objects.filter(user=user).values()),
-        "day marks": list(DayMark.objects.filter(user=user).values()),
-        "check-ins": list(CheckIn.objects.filter(user=user).values()),
-        "account": list(Account.objects.filter(user=user).values()),
-        "saved meals": list(SavedMeal.objects.filter(user=user).values()),
-        "saved meal items": list(SavedMealItem.objects.filter(saved_meal__user=user).values()),
-        "tokens": list(ApiToken.objects.filter(user=user).values("id", "name", "digest")),
-        "exercise": list(ExerciseEntry.objects.filter(user=user).values()),
-        "weights": list(WeightEntry.objects.filter(user=user).values()),
-        "water": list(WaterEntry.objects.filter(user=user).values()),
     }
 
 
