@@ -360,6 +360,7 @@ def forecast(
         )
         change = goal.budget_kcal - float(people.intake_kcal[0])
         weights = [float(kg) for kg in dynamics.simulate(people, days, change).weight_kg[0]]
+        weights[0] = from_kg  # the model's day 0, summed from its compartments, can be 1 ulp off
     except InvalidInput:
         return None
     points = [
