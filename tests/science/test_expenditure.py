@@ -68,10 +68,12 @@ def test_logging_a_share_of_any_log_scales_at_least_its_intake_part(daily, weigh
     ).expenditure_kcal
     intake_part = float(np.mean(daily))
     ends = sorted((factor * full, full - (1 - factor) * intake_part))
-    # Within 4 %: the logging factors the estimate averages over, and the water scatter it picks
-    # on a grid, are fixed, so a scaled log sits a little differently among them. An estimate
-    # that ignored the scaling would be off by the whole share not logged, up to 30 %.
-    slack = 0.04 * full
+    # Within 7 %: the logging factors the estimate averages over, and the water scatter it picks
+    # on a grid, are fixed, so a scaled log sits a little differently among them; the scatter
+    # can land one step apart on the grid (0.85 kg against 0.64 for a 160 kg person logging 84 %
+    # moved it 5.6 %). An estimate that ignored the scaling would be off by the whole
+    # share not logged, up to 30 %.
+    slack = 0.07 * full
     assert ends[0] - slack <= share <= ends[1] + slack
 
 
