@@ -8,7 +8,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from openplate.accounts.models import ApiToken
+from openplate.accounts.models import Account, ApiToken
+from openplate.accounts.profile import start_account
 from openplate.accounts.tokens import (
     MAX_TOKENS_PER_USER,
     create_token,
@@ -103,3 +104,28 @@ def test_it_limits_how_many_tokens_a_person_has(new_alice: User, bob: User) -> N
     with pytest.raises(ValidationError):
         create_token(new_alice, "one too many")
     create_token(bob, "bob's own")  # the limit is per person
+
+
+@pytest.mark.parametrize("address", [None, "203.0.113.7"])
+def test_a_used_token_is_one_query_with_the_owner_and_their_account(
+    new_alice: User, address: str | None, django_assert_num_queries
+) -> None:
+    start_account(new_alice, time_zone="Pacific/Auckland")
+    _, secret = create_token(new_alice, "my script")
+    user_for_token(secret, address=address)  # notes the first use
+    with django_assert_num_queries(1):
+        owner = user_for_token(secret, address=address)
+        assert owner is not None
+        assert (owner.pk, owner.username, owner.is_active) == (new_alice.pk, "alice", True)
+        assert owner.date_joined == new_alice.date_joined
+        assert owner.account.time_zone == "Pacific/Auckland"  # read with the token
+        assert owner.account.user is owner
+
+
+def test_an_owner_without_an_account_row_is_found_too(new_alice: User) -> None:
+    # Made with `openplate manage createsuperuser`, say: no account row, the server's time zone.
+    assert not Account.objects.filter(user=new_alice).exists()
+    _, secret = create_token(new_alice, "my script")
+    owner = user_for_token(secret)
+    assert owner == new_alice
+    assert not hasattr(owner, "account")

@@ -93,12 +93,18 @@ def hit(limit: Limit, key: str) -> Refusal | None:
 def refused_since(limit: Limit, key: str) -> Subquery:
     """For a query's annotation: when `key`'s window started if its next attempt would be over
     the limit, else NULL."""
-    now = timezone.now()
+    return refused_since_of(*refusal_values(limit, key))
+
+
+def refusal_values(limit: Limit, key: str) -> tuple[str, str, datetime, int]:
+    """What `refused_since_of` takes for `key` under `limit` now."""
+    return limit.name, _digest(key), timezone.now() - limit.window, limit.attempts
+
+
+def refused_since_of(name: str, digest: str, window_start: datetime, attempts: int) -> Subquery:
+    """`refused_since` from its values (`refusal_values`), for a query compiled once."""
     over = AttemptCount.objects.filter(
-        limit=limit.name,
-        digest=_digest(key),
-        started__gt=now - limit.window,
-        count__gte=limit.attempts,
+        limit=name, digest=digest, started__gt=window_start, count__gte=attempts
     )
     return Subquery(over.values("started")[:1])
 
