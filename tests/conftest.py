@@ -1,10 +1,15 @@
-"""The people every test module may use (tests/people.py); a module may define its own. And
-`--database-only`, with which CI runs on PostgreSQL the tests that use a database, the whole
-suite having run on SQLite."""
+"""The people every test module may use (tests/people.py); a module may define its own. The
+database prepared once a run for the servers and commands run in processes of their own
+(tests/databases.py). And `--database-only`, with which CI runs on PostgreSQL the tests that use
+a database, the whole suite having run on SQLite."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+
+from tests.databases import PreparedDatabase, prepared_in
 
 pytest_plugins = ["tests.people"]
 
@@ -17,8 +22,16 @@ DATABASE_FIXTURES = frozenset(
         "django_db_serialized_rollback",
         "live_server",
         "server_url",
+        "prepared_database",
     }
 )
+
+
+@pytest.fixture(scope="session")
+def prepared_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreparedDatabase]:
+    """Migrated, with the shipped foods and activities: made by the first test that asks."""
+    with prepared_in(tmp_path_factory.mktemp("prepared-database")) as prepared:
+        yield prepared
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

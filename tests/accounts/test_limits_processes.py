@@ -1,19 +1,17 @@
 """The limits on guessing hold when several processes serve OpenPlate at once: the counts live in
 the database, so no process can let through attempts another one has counted.
 
-Each test makes a data folder (and on PostgreSQL a database) of its own, migrated once; then
+Each test makes a data folder (and on PostgreSQL a database) of its own, a copy of the run's
+prepared database (tests/databases.py); then
 several processes count against one limit at the same moment, or two servers take turns
 answering one guesser.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,25 +22,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.databases import own_database
+from tests.cli.console import environment as environment_of
+from tests.cli.console import fresh_data_dir
+from tests.databases import PreparedDatabase
+from tests.servers import running
 
 pytestmark = [pytest.mark.database, pytest.mark.slow]
 
-STARTUP_SECONDS = 60
 COUNTING_SECONDS = 120
 
 
 @pytest.fixture
-def environment(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """The environment of processes sharing one migrated database."""
-    env = {**os.environ, "OPENPLATE_DATA_DIR": str(tmp_path / "data")}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    with own_database("openplate_limits") as database_url:
-        if database_url:
-            env["DATABASE_URL"] = database_url
-        manage = [sys.executable, "-m", "openplate", "manage"]
-        subprocess.run([*manage, "migrate", "--verbosity", "0"], env=env, check=True)
-        yield env
+def environment(tmp_path: Path, prepared_database: PreparedDatabase) -> Iterator[dict[str, str]]:
+    """The environment of processes sharing one prepared database."""
+    with fresh_data_dir(tmp_path / "data", prepared_database) as data_dir:
+        yield environment_of(data_dir)
 
 
 # Counts `hits` attempts against the sign-up limit of one address, once a file says go, and
@@ -106,36 +100,9 @@ MAKE_ALICE = (
 
 @contextmanager
 def server(env: dict[str, str], log: Path) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-c", SERVER, str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process, log)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server stopped:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer in {STARTUP_SECONDS} s:\n{log.read_text()}")
+    command = [sys.executable, "-c", SERVER]
+    with running(lambda port: [*command, str(port)], env, log) as started:
+        yield started.url
 
 
 class KeepRedirects(urllib.request.HTTPRedirectHandler):

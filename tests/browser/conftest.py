@@ -4,8 +4,9 @@ driven by Debian's Chromium through Playwright.
 One server and one Chromium serve the whole run, started by the first browser test that needs
 them (a run without browser tests starts neither) and stopped at its end, whatever the tests did.
 The server gets its own data folder, and on PostgreSQL (when DATABASE_URL is set) a database of
-its own, made for the run and dropped after it, so the browser tests share nothing with the other
-tests' database. They share the server with each other, so each test signs up people of its own
+its own, made for the run and dropped after it, both with a copy of the run's prepared database
+(tests/databases.py), so the browser tests share nothing with the other tests' database. They
+share the server with each other, so each test signs up people of its own
 (tests/browser/people.py) and never counts on another test's. Screenshots go to test-artifacts/
 (or $OPENPLATE_TEST_ARTIFACTS).
 
@@ -18,11 +19,7 @@ its data folder, and on PostgreSQL its database, of its own too.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
@@ -31,21 +28,21 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.databases import own_database
+from tests.cli.console import environment, fresh_data_dir
+from tests.databases import PreparedDatabase
+from tests.servers import running
 
 CHROMIUM = Path("/usr/bin/chromium")
 REQUIRE_BROWSER = "OPENPLATE_REQUIRE_BROWSER"
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = Path(os.environ.get("OPENPLATE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
-STARTUP_SECONDS = 120
 # Every browser test signs up people of its own from 127.0.0.1, dozens in a run: more than the
 # limits on guessing let one address make in an hour (tests/accounts/test_limits.py tests those).
 ROOMY_LIMITS = {
     "OPENPLATE_SIGNUPS_PER_ADDRESS": "10000",
     "OPENPLATE_SIGNIN_ATTEMPTS_PER_ADDRESS": "10000",
 }
-STOP_SECONDS = 30
 
 
 @pytest.hookimpl(trylast=True)
@@ -59,8 +56,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with _server(tmp_path_factory.mktemp("openplate-browser"), ["-m", "openplate"]) as url:
+def server_url(
+    tmp_path_factory: pytest.TempPathFactory, prepared_database: PreparedDatabase
+) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("openplate-browser")
+    with _server(data_dir, ["-m", "openplate"], prepared_database) as url:
         yield url
 
 
@@ -73,46 +73,38 @@ TRAVELLING_SERVER = (
 
 
 @pytest.fixture(scope="session")
-def server_at(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[datetime], str]]:
+def server_at(
+    tmp_path_factory: pytest.TempPathFactory, prepared_database: PreparedDatabase
+) -> Iterator[Callable[[datetime], str]]:
     """`server_at(moment)`: the address of a server whose clock started at `moment` (UTC), started
     the first time a test asks for that moment and stopped at the end of the run."""
     servers: dict[datetime, str] = {}
-    with ExitStack() as running:
+    with ExitStack() as started:
 
         def url_at(moment: datetime) -> str:
             moment = moment.astimezone(UTC)
             if moment not in servers:
                 data_dir = tmp_path_factory.mktemp(f"openplate-browser-{moment:%Y%m%dT%H%M}")
                 code = TRAVELLING_SERVER.format(moment=moment.isoformat())
-                servers[moment] = running.enter_context(_server(data_dir, ["-c", code]))
+                server = _server(data_dir, ["-c", code], prepared_database)
+                servers[moment] = started.enter_context(server)
             return servers[moment]
 
         yield url_at
 
 
 @contextmanager
-def _server(data_dir: Path, python_args: list[str]) -> Iterator[str]:
-    """`openplate serve` run as `python PYTHON_ARGS serve --port N`, on a database of its own."""
-    env = {**os.environ, "OPENPLATE_DATA_DIR": str(data_dir), **ROOMY_LIMITS}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    with own_database("openplate_browser") as database_url:
-        if database_url:
-            env["DATABASE_URL"] = database_url
-        port = _free_port()
-        log = data_dir / "server.log"
-        with log.open("w") as output:
-            server = subprocess.Popen(
-                [sys.executable, *python_args, "serve", "--port", str(port)],
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                url = f"http://127.0.0.1:{port}"
-                _wait_until_up(url, server, log)
-                yield url
-            finally:
-                _stop(server)  # before its database is dropped
+def _server(data_dir: Path, python_args: list[str], prepared: PreparedDatabase) -> Iterator[str]:
+    """`openplate serve` run as `python PYTHON_ARGS serve --port N`, on a copy of `prepared`."""
+    with (
+        fresh_data_dir(data_dir, prepared),
+        running(
+            lambda port: [sys.executable, *python_args, "serve", "--port", str(port)],
+            environment(data_dir) | ROOMY_LIMITS,
+            data_dir / "server.log",
+        ) as server,
+    ):
+        yield server.url
 
 
 @pytest.fixture(scope="session")
@@ -158,32 +150,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server stopped:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer in {STARTUP_SECONDS} s:\n{log.read_text()}")
-
-
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=STOP_SECONDS)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.databases import own_database
+from tests.databases import PreparedDatabase, own_database
 
 
 def openplate_script() -> str:
@@ -26,9 +26,13 @@ _DATABASES: dict[Path, str] = {}
 
 
 @contextmanager
-def fresh_data_dir(data_dir: Path) -> Iterator[Path]:
-    """`data_dir` with a database of its own for the commands run on it, on PostgreSQL too."""
-    with own_database("openplate_cli") as database_url:
+def fresh_data_dir(data_dir: Path, prepared: PreparedDatabase | None = None) -> Iterator[Path]:
+    """`data_dir` with a database of its own for the commands run on it, on PostgreSQL too: a
+    copy of `prepared` (the `prepared_database` fixture's), else an empty one."""
+    own = (
+        prepared.copy_for(data_dir, "openplate_cli") if prepared else own_database("openplate_cli")
+    )
+    with own as database_url:
         if database_url:
             _DATABASES[data_dir] = database_url
         try:

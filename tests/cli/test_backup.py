@@ -1,6 +1,7 @@
 """`openplate backup FILE`, and the restore docs/deploying.md describes, performed: a person's
 food logged in one data folder (or database) is there, through `openplate export`, after the
-backup is restored into a fresh one."""
+backup is restored into a fresh one. The live folder starts from the run's prepared database
+(tests/databases.py); the fresh one holds nothing but the restored backup."""
 
 from __future__ import annotations
 
@@ -16,14 +17,13 @@ import pytest
 
 from tests.cli.console import environment, fresh_data_dir, openplate_script, run
 from tests.cli.runner import openplate
+from tests.databases import PreparedDatabase
 
 DAY = "2025-05-01"
 ALICE = ("--username", "alice", "--email", "alice@example.org")
 
 
 def log_a_day(data_dir: Path) -> None:
-    migrated = run(data_dir, "manage", "migrate", "--verbosity", "0")
-    assert migrated.returncode == 0, migrated.stderr
     env = environment(data_dir) | {"DJANGO_SUPERUSER_PASSWORD": "a long passphrase 2025"}
     made = subprocess.run(
         [openplate_script(), "manage", "createsuperuser", "--noinput", *ALICE],
@@ -53,13 +53,15 @@ def food_logged(document: dict[str, Any]) -> list[tuple[str, str]]:
 @pytest.mark.slow
 @pytest.mark.database
 @pytest.mark.skipif("DATABASE_URL" in os.environ, reason="the database is PostgreSQL")
-def test_a_sqlite_backup_restored_into_a_fresh_data_folder_has_the_data(tmp_path: Path) -> None:
+def test_a_sqlite_backup_restored_into_a_fresh_data_folder_has_the_data(
+    tmp_path: Path, prepared_database: PreparedDatabase
+) -> None:
     live, fresh = tmp_path / "live", tmp_path / "fresh"
-    log_a_day(live)
-    before = exported(live)
     copy = tmp_path / "openplate-backup.sqlite3"
-
-    result = run(live, "backup", str(copy))
+    with fresh_data_dir(live, prepared_database):
+        log_a_day(live)
+        before = exported(live)
+        result = run(live, "backup", str(copy))
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Backed up the database to {copy} (")
@@ -75,10 +77,12 @@ def test_a_sqlite_backup_restored_into_a_fresh_data_folder_has_the_data(tmp_path
 @pytest.mark.slow
 @pytest.mark.database
 @pytest.mark.skipif("DATABASE_URL" not in os.environ, reason="the database is SQLite")
-def test_a_postgresql_backup_restored_into_a_fresh_database_has_the_data(tmp_path: Path) -> None:
+def test_a_postgresql_backup_restored_into_a_fresh_database_has_the_data(
+    tmp_path: Path, prepared_database: PreparedDatabase
+) -> None:
     live, fresh = tmp_path / "live", tmp_path / "fresh"
     copy = tmp_path / "openplate.dump"
-    with fresh_data_dir(live):
+    with fresh_data_dir(live, prepared_database):
         log_a_day(live)
         before = exported(live)
         result = run(live, "backup", str(copy))

@@ -1,40 +1,23 @@
 """`openplate serve`: the web app started for real through the installed console script, once
-for the module, on a data folder and a database of its own."""
+for the module, on an empty data folder and database of its own (its first start prepares them,
+as a person's does)."""
 
 import os
-import socket
 import sqlite3
 import subprocess
-import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from openplate.foods.loading import shipped_food_count
 from tests.cli.console import environment, fresh_data_dir, openplate_script
 from tests.cli.runner import openplate
+from tests.servers import Server, running
 
 pytestmark = pytest.mark.database  # its server has a database of its own
-
-STARTUP_SECONDS = 120  # the first start loads the foods; a busy machine is slow at it
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    data_dir: Path
-    log: Path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def get(url: str) -> tuple[int, str]:
@@ -43,56 +26,41 @@ def get(url: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    data_dir = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    log_path = data_dir / "serve.log"
-    with fresh_data_dir(data_dir), log_path.open("w") as log:
-        process = subprocess.Popen(
-            [openplate_script(), "serve", "--port", str(port)],
-            env=environment(data_dir),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(
-                        f"openplate serve exited {process.returncode}:\n{log_path.read_text()}"
-                    )
-                try:
-                    if get(f"{base}/healthz") == (200, "ok"):
-                        break
-                except (urllib.error.URLError, ConnectionError):
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"no answer on {base}/healthz:\n{log_path.read_text()}")
-                time.sleep(0.2)
-            yield Server(base, data_dir, log_path)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("serve")
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path) -> Iterator[Server]:
+    with (
+        fresh_data_dir(data_dir),
+        running(
+            lambda port: [openplate_script(), "serve", "--port", str(port)],
+            environment(data_dir),
+            data_dir / "serve.log",
+        ) as server,
+    ):
+        yield server
 
 
 @pytest.mark.slow
-def test_it_serves_the_home_page(server: Server) -> None:
+def test_it_serves_the_home_page(server: Server, data_dir: Path) -> None:
     status, body = get(f"{server.url}/")
     assert status == 200
     assert "OpenPlate" in body
     assert "running at" in server.log.read_text()
-    assert (server.data_dir / "secret_key").exists()
+    assert (data_dir / "secret_key").exists()
+
+
+@pytest.mark.slow
+def test_its_first_start_loads_the_shipped_foods(server: Server) -> None:
+    assert f"Foods: {shipped_food_count():,} added, 0 updated." in server.log.read_text()
 
 
 @pytest.mark.slow
 @pytest.mark.skipif("DATABASE_URL" in os.environ, reason="the database is PostgreSQL")
-def test_it_migrates_the_sqlite_database_before_serving(server: Server) -> None:
-    database = server.data_dir / "openplate.sqlite3"
+def test_it_migrates_the_sqlite_database_before_serving(server: Server, data_dir: Path) -> None:
+    database = data_dir / "openplate.sqlite3"
     assert database.exists()
     with closing(sqlite3.connect(database)) as connection:
         (applied,) = connection.execute("SELECT COUNT(*) FROM django_migrations").fetchone()

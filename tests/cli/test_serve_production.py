@@ -1,16 +1,15 @@
-"""`openplate serve --production`: the console script started for real, once for the module, on a
-data folder and a database of its own: gunicorn's workers, hashed static files, JSON logs."""
+"""`openplate serve --production`: the console script started for real, once for the module, on an
+empty data folder and database of its own (its first start prepares them before the workers
+boot): gunicorn's workers, hashed static files, JSON logs."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import socket
 import stat
 import subprocess
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,12 +18,12 @@ from typing import Any
 
 import pytest
 
+from tests import servers
 from tests.cli.console import environment, fresh_data_dir, openplate_script
 
 pytestmark = [pytest.mark.database, pytest.mark.slow]
 
-STARTUP_SECONDS = 120
-WORKERS = 2  # as started below
+WORKERS = 2
 # A year: what a browser may keep a file whose name changes with its content.
 YEAR_SECONDS = 365 * 24 * 60 * 60
 LOG_FIELDS = {"time", "level", "logger", "message"}
@@ -54,13 +53,6 @@ class Server:
             time.sleep(0.05)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, dict(response.headers), response.read()
@@ -69,40 +61,17 @@ def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir = tmp_path_factory.mktemp("serve-production")
-    port = free_port()
-    log_path = data_dir / "serve.log"
-    with fresh_data_dir(data_dir), log_path.open("w") as log:
-        process = subprocess.Popen(
-            [openplate_script(), "serve", "--production", "--port", str(port), "--workers", "2"],
-            env=environment(data_dir),
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            _wait_for_health(base, process, log_path)
-            yield Server(base, port, data_dir, log_path, process)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_for_health(base: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"serve --production exited {process.returncode}:\n{log_path.read_text()}")
-        try:
-            if fetch(f"{base}/healthz")[::2] == (200, b"ok"):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"no answer on {base}/healthz:\n{log_path.read_text()}")
+    command = [openplate_script(), "serve", "--production", "--workers", str(WORKERS), "--port"]
+    with (
+        fresh_data_dir(data_dir),
+        servers.running(
+            lambda port: [*command, str(port)],
+            environment(data_dir),
+            data_dir / "serve.log",
+            log_stdout=False,  # the JSON log lines are on stderr
+        ) as running,
+    ):
+        yield Server(running.url, running.port, data_dir, running.log, running.process)
 
 
 def test_it_answers_the_health_check_with_the_policy(server: Server) -> None:
@@ -160,7 +129,7 @@ def _alive_workers(server: Server) -> list[int]:
 
 def test_it_runs_the_workers_as_processes_of_the_master(server: Server) -> None:
     # The health check answers once one worker is up; on a busy machine the other may still boot.
-    deadline = time.monotonic() + STARTUP_SECONDS
+    deadline = time.monotonic() + servers.STARTUP_SECONDS
     while len(alive := _alive_workers(server)) < WORKERS and time.monotonic() < deadline:
         time.sleep(0.1)
 
