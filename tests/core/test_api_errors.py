@@ -70,7 +70,7 @@ def test_a_server_error(alice_api, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(services, "entries_on", broken)
+    monkeypatch.setattr(services, "entry_rows_on", broken)
     client = Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {alice_api.token}")
     error = the_one_shape(client.get("/api/entries", {"date": "2025-03-03"}), 500, "server_error")
     assert "a bug" not in error["msg"]
